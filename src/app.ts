@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { areasRoutes } from './modules/areas/areas.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { residentsRoutes } from './modules/residents/residents.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import type { App, AppContext } from './platform/http/app-types.ts';
+import { AppError, handleError } from './platform/http/errors.ts';
+import { registerRequestContext } from './platform/http/request-context.ts';
+
+/** Every module's routes, mounted under /api. A new module adds one line here. */
+const MODULE_ROUTES = [healthRoutes, authRoutes, areasRoutes, residentsRoutes, organisationsRoutes, usersRoutes, auditRoutes];
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(context: AppContext, logger: FastifyServerOptions['logger'] = false): Promise<App> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    // A caller's own request id is kept (for tracing across systems) when it looks like one.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    trustProxy: context.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request) => {
+    throw new AppError(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'"] },
+    },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Fengqiao API',
+        description: 'Grassroots community governance: areas, people, cases and the modules around them.',
+        version: context.version,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fq_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerRequestContext(app, context.database, context.config);
+  await app.register(
+    async (api) => {
+      for (const routes of MODULE_ROUTES) routes(api as App, context);
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

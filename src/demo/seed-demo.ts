@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../platform/db/database.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { hashPassword } from '../platform/security/password.ts';
+import { personName } from './names.ts';
+import { Random } from './random.ts';
+import { type DemoScale, FULL_SCALE, type PlanNode, planStreet, type StreetPlan } from './street-plan.ts';
+
+export const DEMO_PASSWORD = 'fengqiao-demo';
+const SEED_LOCK_KEY = 7_303_520_002;
+
+export interface DemoAccount {
+  username: string;
+  role: string;
+  where: string;
+}
+
+interface PlannedUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  nodeId?: string;
+  organisationId?: string;
+  residentId?: string;
+  where: string;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  accounts: DemoAccount[];
+  counts: Record<string, number>;
+}
+
+/** Seeds the demo street into an empty database; two instances starting together seed it once. */
+export async function seedDemoIfEmpty(database: Database, scale: DemoScale = FULL_SCALE): Promise<SeedResult> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return database.db.transaction().execute(async (trx): Promise<SeedResult> => {
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
+    const { n } = await trx
+      .selectFrom('area_nodes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (n > 0) return { seeded: false, accounts: [], counts: {} } satisfies SeedResult;
+    const plan = planStreet(scale);
+    const users = planUsers(plan);
+    await writePlan(trx, plan, users, passwordHash);
+    return {
+      seeded: true,
+      accounts: users.filter((u) => !u.username.includes('_')).map(({ username, role, where }) => ({ username, role, where })),
+      counts: {
+        communities: plan.communities.length,
+        grids: plan.grids.length,
+        buildings: plan.nodes.filter((node) => node.level === 'building').length,
+        households: plan.nodes.filter((node) => node.level === 'household').length,
+        residents: plan.residents.length,
+        estates: plan.estates.length,
+        organisations: plan.organisations.length,
+        users: users.length,
+      },
+    };
+  });
+}
+
+function planUsers(plan: StreetPlan): PlannedUser[] {
+  const random = new Random(7);
+  const [firstCommunity] = plan.communities as [PlanNode];
+  const [firstGrid] = plan.grids as [PlanNode];
+  const org = (code: string) => plan.organisations.find((o) => o.code === code);
+  const firstEstate = plan.estates.find((e) => e.community_id === firstCommunity.id);
+  const company = plan.organisations.find((o) => o.id === firstEstate?.property_company_id) ?? org('PM_FENGLIN');
+  const householdsInFirstGrid = new Set(
+    plan.nodes.filter((n) => n.level === 'household' && n.path.startsWith(firstGrid.path)).map((n) => n.id),
+  );
+  const resident = plan.residents.find((r) => householdsInFirstGrid.has(r.household_id) && r.phone && r.is_household_head);
+  const residentHome = plan.nodes.find((n) => n.id === resident?.household_id);
+  const name = () => personName(random, random.chance(0.5) ? 'female' : 'male');
+  const user = (
+    username: string,
+    role: string,
+    at: { nodeId?: string; organisationId?: string },
+    where: string,
+    displayName = name(),
+  ): PlannedUser => ({
+    id: randomUUID(),
+    username,
+    displayName,
+    role,
+    where,
+    ...at,
+  });
+  const users: PlannedUser[] = [
+    user('admin', 'admin', { nodeId: plan.district.id }, plan.district.name, '系统管理员'),
+    user('leader', 'street_leader', { nodeId: plan.street.id }, plan.street.name),
+    user('secretary', 'community_secretary', { nodeId: firstCommunity.id }, firstCommunity.name),
+    user('staff', 'community_staff', { nodeId: firstCommunity.id }, firstCommunity.name),
+    user('grid', 'grid_worker', { nodeId: firstGrid.id }, firstGrid.name),
+    user('dept', 'dept_handler', { organisationId: org('URBAN_MGMT')?.id as string }, org('URBAN_MGMT')?.name as string),
+    user('property', 'property_handler', { organisationId: company?.id as string }, company?.name as string),
+    user('mediator', 'mediator', { nodeId: plan.street.id }, plan.street.name),
+    user('partner', 'patrol_volunteer', { nodeId: firstCommunity.id }, firstCommunity.name),
+  ];
+  if (resident && residentHome) {
+    users.push({
+      ...user('resident', 'resident', { nodeId: residentHome.id }, `${firstGrid.name} ${residentHome.name}`, resident.name),
+      residentId: resident.id,
+    });
+  }
+  // Every other grid and community has its own worker and secretary.
+  for (const grid of plan.grids.slice(1))
+    users.push(user(`gw_${grid.code.toLowerCase()}`, 'grid_worker', { nodeId: grid.id }, grid.name));
+  for (const community of plan.communities.slice(1)) {
+    users.push(user(`sec_${community.code.toLowerCase()}`, 'community_secretary', { nodeId: community.id }, community.name));
+  }
+  return users;
+}
+
+const CHUNK_PARAMETERS = 20_000;
+
+async function insertChunks<T extends keyof DB & string>(trx: Kysely<DB>, table: T, rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const perChunk = Math.max(1, Math.floor(CHUNK_PARAMETERS / Object.keys(rows[0] as object).length));
+  for (let i = 0; i < rows.length; i += perChunk) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + perChunk) as never)
+      .execute();
+  }
+}
+
+async function writePlan(trx: Kysely<DB>, plan: StreetPlan, users: PlannedUser[], passwordHash: string) {
+  const asRow = (node: PlanNode) => ({ ...node, boundary: node.boundary ? JSON.stringify(node.boundary) : null });
+  const upper = plan.nodes.filter((n) => n.level === 'district' || n.level === 'street' || n.level === 'community');
+  await insertChunks(trx, 'area_nodes', upper.map(asRow));
+  await insertChunks(trx, 'organisations', plan.organisations as never);
+  await insertChunks(trx, 'estates', plan.estates as never);
+  await insertChunks(trx, 'area_nodes', plan.nodes.filter((n) => !upper.includes(n)).map(asRow));
+  await insertChunks(trx, 'residents', plan.residents as never);
+  await insertChunks(
+    trx,
+    'users',
+    users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: passwordHash,
+      street_id: plan.street.id,
+      resident_id: u.residentId ?? null,
+      organisation_id: u.organisationId ?? null,
+    })),
+  );
+  await insertChunks(
+    trx,
+    'role_assignments',
+    users.map((u) => ({
+      user_id: u.id,
+      role: u.role,
+      node_id: u.nodeId ?? null,
+      organisation_id: u.organisationId ?? null,
+      street_id: plan.street.id,
+    })),
+  );
+  const workers = users.filter((u) => u.role === 'grid_worker');
+  for (const worker of workers) {
+    await trx
+      .updateTable('area_nodes')
+      .set({ responsible_user_id: worker.id })
+      .where('id', '=', worker.nodeId as string)
+      .execute();
+  }
+  await trx
+    .updateTable('area_index_state')
+    .set((eb) => ({ boundary_version: eb('boundary_version', '+', 1) }))
+    .execute();
+}

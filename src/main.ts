@@ -1,0 +1,42 @@
+import { loadConfig } from './config.ts';
+import { DEMO_PASSWORD } from './demo/seed-demo.ts';
+import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
+import { startServer, VERSION } from './server.ts';
+
+const DEMO_ACCOUNTS = ['admin', 'leader', 'secretary', 'staff', 'grid', 'dept', 'property', 'mediator', 'partner', 'resident'];
+
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  const log = (line: string) => process.stdout.write(`[fengqiao] ${line}\n`);
+  log(`Fengqiao ${VERSION} starting (${config.env})`);
+  const { app, database } = await startServer(config, { level: config.logLevel }, log);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log(`ready in ${Math.round(performance.now() - started)} ms at http://localhost:${port}  (API docs: /api/docs)`);
+  if (config.seedDemo) log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.join(', ')}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataDirLockedError || (error instanceof Error && error.message.startsWith('Invalid environment'))) {
+    process.stderr.write(`[fengqiao] ${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `[fengqiao] failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { seedDemoIfEmpty } from './demo/seed-demo.ts';
+import { GridLocator } from './modules/areas/grid-locator.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+
+export const VERSION = (
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }
+).version;
+
+/** Opens the database, migrates it, seeds the demo street when asked and the database is empty, builds the app. */
+export async function startServer(config: Config, logger: FastifyServerOptions['logger'], log: (line: string) => void) {
+  const t0 = performance.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.pgPoolSize });
+  try {
+    const applied = await migrate(database);
+    log(
+      `database: ${database.kind}${database.kind === 'pglite' ? ` in ${path.resolve(config.dataDir)}` : ''}; migrations applied: ${applied.length ? applied.join(', ') : 'none pending'} (${Math.round(performance.now() - t0)} ms)`,
+    );
+    if (config.seedDemo) {
+      const t1 = performance.now();
+      const seed = await seedDemoIfEmpty(database);
+      if (seed.seeded) {
+        const counts = Object.entries(seed.counts)
+          .map(([what, n]) => `${n} ${what}`)
+          .join(', ');
+        log(`demo street generated in ${Math.round(performance.now() - t1)} ms: ${counts}`);
+      }
+    }
+    const app = await buildApp({ config, database, gridLocator: new GridLocator(), version: VERSION }, logger);
+    return { app, database };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
