@@ -7,7 +7,7 @@ import { seedDemoIfEmpty } from '../src/demo/seed-demo.ts';
 import { TINY_SCALE } from '../src/demo/street-plan.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { serverUrl, testEngine, withServerAdmin } from './databases.ts';
+import { serverUrl, withServerAdmin } from './databases.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +17,8 @@ declare module 'vitest' {
 
 /** Builds the template every test file copies: migrated, with the tiny demo street. */
 export default async function setup(project: TestProject) {
-  if (testEngine() === 'pglite') {
+  // Runs in the main process, where the project's env is not applied: the project's name says the engine.
+  if (project.name === 'pglite') {
     const dir = await mkdtemp(path.join(tmpdir(), 'fq-template-'));
     const database = await openDatabase({ memory: true });
     await migrate(database);

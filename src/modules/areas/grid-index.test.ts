@@ -4,7 +4,15 @@ import { GridIndex } from './grid-index.ts';
 
 const square = (west: number, south: number, size = 1): GeoJsonPolygon => ({
   type: 'Polygon',
-  coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
 });
 
 // Two grids side by side sharing the edge x = 1, and an L-shaped one whose bounding box covers a gap.
@@ -14,7 +22,20 @@ const index = GridIndex.build([
   {
     id: 'l',
     code: 'G03',
-    boundary: { type: 'Polygon', coordinates: [[[0, 1], [2, 1], [2, 1.5], [0.5, 1.5], [0.5, 3], [0, 3], [0, 1]]] },
+    boundary: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 1],
+          [2, 1],
+          [2, 1.5],
+          [0.5, 1.5],
+          [0.5, 3],
+          [0, 3],
+          [0, 1],
+        ],
+      ],
+    },
   },
 ]);
 
@@ -41,7 +62,11 @@ describe('point to grid lookup', () => {
 
   it('handles MultiPolygon grids', () => {
     const multi = GridIndex.build([
-      { id: 'm', code: 'M', boundary: { type: 'MultiPolygon', coordinates: [square(10, 10).coordinates, square(20, 20).coordinates] as never } },
+      {
+        id: 'm',
+        code: 'M',
+        boundary: { type: 'MultiPolygon', coordinates: [square(10, 10).coordinates, square(20, 20).coordinates] as never },
+      },
     ]);
     expect(multi.lookup(20.5, 20.5)?.id).toBe('m');
     expect(multi.lookup(15, 15)).toBeUndefined();

@@ -34,7 +34,8 @@ export function isCrossSiteWrite(request: FastifyRequest, trustedOrigins: string
   if (fetchSite) return fetchSite !== 'same-origin' && fetchSite !== 'none';
   if (!origin) return false;
   try {
-    return new URL(origin).host !== request.headers.host;
+    const from = new URL(origin);
+    return from.host !== new URL(`${from.protocol}//${request.headers.host}`).host;
   } catch {
     return true;
   }
