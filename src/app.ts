@@ -21,7 +21,7 @@ import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
 import { AppError, handleError } from './platform/http/errors.ts';
-import { registerRequestContext } from './platform/http/request-context.ts';
+import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
 const MODULE_ROUTES = [healthRoutes, authRoutes, areasRoutes, residentsRoutes, organisationsRoutes, usersRoutes, auditRoutes];
@@ -80,6 +80,7 @@ export async function buildApp(context: AppContext, logger: FastifyServerOptions
   registerRequestContext(app, context.database, context.config);
   await app.register(
     async (api) => {
+      denyAnonymous(api);
       for (const routes of MODULE_ROUTES) routes(api as App, context);
     },
     { prefix: '/api' },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 
 export interface AuditEntry {
@@ -51,7 +51,7 @@ export async function listAudit(db: Kysely<DB>, query: AuditQuery) {
   }
   if (query.action) q = q.where('a.action', '=', query.action);
   if (query.actorUserId) q = q.where('a.actor_user_id', '=', query.actorUserId);
-  if (query.subjectId) q = q.where('a.subject_ids', '@>', [query.subjectId]);
+  if (query.subjectId) q = q.where(sql<boolean>`${query.subjectId}::uuid = any(a.subject_ids)`);
   if (query.from) q = q.where('a.at', '>=', query.from);
   if (query.to) q = q.where('a.at', '<', query.to);
   if (query.beforeId) q = q.where('a.id', '<', query.beforeId);

@@ -18,7 +18,7 @@ export function authRoutes(app: App, { database, config }: AppContext) {
         body: loginBody,
         response: responses({ 200: z.object({ user: meSchema }) }, [400, 401, 403, 429]),
       },
-      config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { token, actor } = await auth.login(db, {
@@ -34,7 +34,7 @@ export function authRoutes(app: App, { database, config }: AppContext) {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } } },
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } } },
     async (request, reply) => {
       if (request.sessionToken) await auth.logout(db, request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);

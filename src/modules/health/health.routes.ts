@@ -18,6 +18,7 @@ export function healthRoutes(app: App, { database, version }: AppContext) {
         response: { 200: healthSchema, 503: healthSchema },
       },
       logLevel: 'warn',
+      config: { public: true },
     },
     async (_request, reply) => {
       const body = { database: database.kind, version };

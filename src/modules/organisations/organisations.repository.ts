@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, OrganisationKind } from '../../platform/db/schema.ts';
-import { underAnyPath } from '../../platform/db/scope.ts';
+import { aboveAnyPath, underAnyPath } from '../../platform/db/scope.ts';
 import { escapeLike } from '../areas/areas.repository.ts';
 
 const base = (db: Kysely<DB>) =>
@@ -41,7 +41,8 @@ export function listOrganisations(
   },
 ) {
   let q = base(db)
-    .where((eb) => underAnyPath(eb, 'n.path', query.scopePaths))
+    // Organisations attached above a scope serve it too: a street department serves every community.
+    .where((eb) => eb.or([underAnyPath(eb, 'n.path', query.scopePaths), aboveAnyPath('n.path', query.scopePaths)]))
     .where('o.retired_at', 'is', null)
     .orderBy('o.name')
     .orderBy('o.id')

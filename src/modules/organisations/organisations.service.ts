@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordEvent } from '../../platform/db/events.ts';
 import type { DB, OrganisationKind } from '../../platform/db/schema.ts';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import { type Actor, can, scopePathsFor } from '../access/access.policy.ts';
 import { authorize } from '../access/authorize.ts';
 import { findNode } from '../areas/areas.repository.ts';
@@ -10,9 +10,13 @@ import * as repo from './organisations.repository.ts';
 const READ = 'organisations.read';
 const MANAGE = 'organisations.manage';
 
+/** An organisation serves everything under the area it is attached to: those below it see it too. */
+const canSee = (actor: Actor, orgPath: string) =>
+  can(actor, READ, orgPath) || scopePathsFor(actor, READ).some((scope) => scope.startsWith(orgPath));
+
 export async function getOrganisation(db: Kysely<DB>, actor: Actor, id: string) {
   const row = await repo.findOrganisation(db, id);
-  if (!row || !can(actor, READ, row.path)) throw notFound('Organisation');
+  if (!row || !canSee(actor, row.path)) throw notFound('Organisation');
   return row;
 }
 
@@ -86,9 +90,8 @@ export async function updateOrganisation(
   },
 ) {
   await db.transaction().execute(async (trx) => {
-    const row = await repo.findOrganisation(trx, id);
-    if (!row || !can(actor, READ, row.path)) throw notFound('Organisation');
-    authorize(actor, MANAGE, row.path, 'Organisation', READ);
+    const row = await getOrganisation(trx, actor, id);
+    if (!can(actor, MANAGE, row.path)) throw forbidden('FORBIDDEN', `Your roles do not allow this (${MANAGE}).`);
     await trx
       .updateTable('organisations')
       .set({

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { underAnyPath } from '../../platform/db/scope.ts';
 import { escapeLike } from '../areas/areas.repository.ts';
@@ -55,7 +55,7 @@ export function listResidents(db: Kysely<DB>, query: ResidentQuery) {
       ]),
     );
   }
-  if (query.tag) q = q.where('r.tags', '@>', [query.tag]);
+  if (query.tag) q = q.where(sql<boolean>`${query.tag} = any(r.tags)`);
   if (!query.includeMovedOut) q = q.where('r.moved_out_at', 'is', null);
   if (query.after) {
     const { name, id } = query.after;

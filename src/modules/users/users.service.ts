@@ -152,6 +152,7 @@ export async function updateUser(
   },
   ip: string,
 ) {
+  await getUser(db, actor, userId);
   requirePermission(actor, MANAGE);
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   await db.transaction().execute(async (trx) => {

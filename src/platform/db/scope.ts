@@ -12,3 +12,9 @@ export function underAnyPath<DB, TB extends keyof DB>(
   if (paths.length === 0) return sql<SqlBool>`false`;
   return eb.or(paths.map((path) => sql<SqlBool>`${sql.ref(column)} like ${`${path}%`}`));
 }
+
+/** A condition that a path column is an ancestor of (or equal to) one of the given scope paths. */
+export function aboveAnyPath(column: string, paths: string[]): Expression<SqlBool> {
+  if (paths.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`exists (select 1 from unnest(${sql.val(paths)}::text[]) as scope(p) where scope.p like ${sql.ref(column)} || '%')`;
+}

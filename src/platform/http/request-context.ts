@@ -12,6 +12,10 @@ declare module 'fastify' {
     actor: Actor | undefined;
     sessionToken: string | undefined;
   }
+  interface FastifyContextConfig {
+    /** Open without signing in. Every other /api route answers 401 to an anonymous caller. */
+    public?: boolean;
+  }
 }
 
 export function requireActor(request: FastifyRequest): Actor {
@@ -53,5 +57,12 @@ export function registerRequestContext(app: FastifyInstance, database: Database,
     if (!token) return;
     request.actor = await resolveSession(database.db, token, config.sessionTtlMs);
     if (request.actor) request.sessionToken = token;
+  });
+}
+
+/** Deny by default: before its input is even validated, an anonymous call to a non-public route is turned away. */
+export function denyAnonymous(api: FastifyInstance) {
+  api.addHook('preValidation', async (request) => {
+    if (!request.actor && request.routeOptions.config.public !== true) throw unauthorized();
   });
 }
