@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,8 +16,14 @@ import {
 import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { publicCasesRoutes } from './modules/cases/public-cases.routes.ts';
+import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
@@ -24,7 +31,21 @@ import { AppError, handleError } from './platform/http/errors.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [healthRoutes, authRoutes, areasRoutes, residentsRoutes, organisationsRoutes, usersRoutes, auditRoutes];
+const MODULE_ROUTES = [
+  healthRoutes,
+  authRoutes,
+  areasRoutes,
+  residentsRoutes,
+  organisationsRoutes,
+  usersRoutes,
+  auditRoutes,
+  photosRoutes,
+  calendarRoutes,
+  taxonomyRoutes,
+  casesRoutes,
+  publicCasesRoutes,
+  notificationsRoutes,
+];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -60,6 +81,8 @@ export async function buildApp(context: AppContext, logger: FastifyServerOptions
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
   await app.register(rateLimit, { global: false });
+  // Uploads are read as streams and cut off at the limit, not held against the 1 MB JSON body limit.
+  await app.register(multipart, { limits: { fileSize: context.config.photoMaxBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

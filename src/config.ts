@@ -24,6 +24,13 @@ const envSchema = z.object({
   STREET_TIMEZONE: z.string().default('Asia/Shanghai'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: flag,
+  SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(59).default(30),
+  PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 export interface Config {
@@ -44,6 +51,10 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** How often the deadline jobs (warnings, overdue marks, unrated closing) run; 0 turns them off in this instance. */
+  schedulerSeconds: number;
+  /** Largest photo upload accepted, in bytes, before it is re-encoded. */
+  photoMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.STREET_TIMEZONE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY ?? false,
+    schedulerSeconds: e.SCHEDULER_SECONDS,
+    photoMaxBytes: e.PHOTO_MAX_BYTES,
   };
 }

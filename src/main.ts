@@ -1,5 +1,7 @@
 import { loadConfig } from './config.ts';
 import { DEMO_PASSWORD } from './demo/seed-demo.ts';
+import { caseDepsOf } from './modules/cases/cases.routes.ts';
+import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
 
@@ -10,18 +12,25 @@ async function main() {
   const config = loadConfig();
   const log = (line: string) => process.stdout.write(`[fengqiao] ${line}\n`);
   log(`Fengqiao ${VERSION} starting (${config.env})`);
-  const { app, database } = await startServer(config, { level: config.logLevel }, log);
+  const { app, database, context } = await startServer(config, { level: config.logLevel }, log);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`ready in ${Math.round(performance.now() - started)} ms at http://localhost:${port}  (API docs: /api/docs)`);
   if (config.seedDemo) log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.join(', ')}`);
+  const stopScheduler =
+    config.schedulerSeconds > 0
+      ? startDeadlineScheduler(caseDepsOf(context), config.schedulerSeconds, (error) =>
+          app.log.error({ err: error }, 'deadline jobs failed'),
+        )
+      : () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
+    stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);

@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
 import { GridLocator } from './modules/areas/grid-locator.ts';
+import { seedNationalCalendar } from './modules/calendar/calendar.service.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 
@@ -18,6 +19,7 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.pgPoolSize });
   try {
     const applied = await migrate(database);
+    await seedNationalCalendar(database.db);
     log(
       `database: ${database.kind}${database.kind === 'pglite' ? ` in ${path.resolve(config.dataDir)}` : ''}; migrations applied: ${applied.length ? applied.join(', ') : 'none pending'} (${Math.round(performance.now() - t0)} ms)`,
     );
@@ -31,8 +33,9 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
         log(`demo street generated in ${Math.round(performance.now() - t1)} ms: ${counts}`);
       }
     }
-    const app = await buildApp({ config, database, gridLocator: new GridLocator(), version: VERSION }, logger);
-    return { app, database };
+    const context = { config, database, gridLocator: new GridLocator(), version: VERSION };
+    const app = await buildApp(context, logger);
+    return { app, database, context };
   } catch (error) {
     await database.close();
     throw error;

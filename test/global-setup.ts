@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedDemoIfEmpty } from '../src/demo/seed-demo.ts';
 import { TINY_SCALE } from '../src/demo/street-plan.ts';
+import { seedNationalCalendar } from '../src/modules/calendar/calendar.service.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { serverUrl, withServerAdmin } from './databases.ts';
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
     const dir = await mkdtemp(path.join(tmpdir(), 'fq-template-'));
     const database = await openDatabase({ memory: true });
     await migrate(database);
+    await seedNationalCalendar(database.db);
     await seedDemoIfEmpty(database, TINY_SCALE);
     const file = path.join(dir, 'template.tar');
     const dump = await (database.dumpDataDir as () => Promise<Blob>)();
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
   await withServerAdmin((client) => client.query(`create database ${name}`));
   const database = await openDatabase({ databaseUrl: serverUrl(name), poolSize: 2 });
   await migrate(database);
+  await seedNationalCalendar(database.db);
   await seedDemoIfEmpty(database, TINY_SCALE);
   await database.close();
   project.provide('databaseTemplate', name);

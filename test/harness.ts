@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
@@ -17,7 +20,9 @@ export interface Harness extends TestDatabase {
 /** The whole app on a fresh copy of the tiny demo street; requests go through app.inject. */
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const testDatabase = await createTestDatabase(inject('databaseTemplate'));
-  const config = loadConfig({ NODE_ENV: 'test', LOGIN_RATE_LIMIT: '10000', ...env });
+  // Files (photos) go to a folder of this harness's own, never into the repository's ./data.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'fq-harness-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOGIN_RATE_LIMIT: '10000', DATA_DIR: dataDir, ...env });
   const app = await buildApp({ config, database: testDatabase.database, gridLocator: new GridLocator(), version: 'test' });
   const cookies = new Map<string, string>();
   return {
@@ -37,6 +42,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async close() {
       await app.close();
       await testDatabase.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import { recordEvent } from '../../platform/db/events.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import type { Actor } from '../access/access.policy.ts';
+import { notify } from '../notifications/notifications.repository.ts';
+import { EFFECTS, type Effect, type EffectContext } from './action-effects.ts';
+import { accessViewOf, type CaseDeps, nowOf, recipientsOf } from './case-view.ts';
+import { canReadCase, hasCasePermission, relationsOf } from './cases.policy.ts';
+import * as repo from './cases.repository.ts';
+import { type CaseAction, type CaseState, decide, type Relation } from './lifecycle.ts';
+
+/** Who performs an action: a signed-in actor, or the holder of a tracking code (rating only). */
+export type Performer = { actor: Actor } | { trackingCodeHolder: true };
+
+export interface ActionBody {
+  expectedVersion?: number | undefined;
+  [field: string]: unknown;
+}
+
+/**
+ * Performs one action on a case: locks the row, checks the move against the state machine and
+ * the performer's relation and permissions, applies the action's effect, writes the timeline
+ * event and the notifications, all in one transaction. Two conflicting actions on one case queue
+ * on the row lock; the second then finds the new state and is refused with 409.
+ */
+export async function performAction(
+  deps: CaseDeps,
+  performer: Performer,
+  caseId: string,
+  action: CaseAction,
+  body: ActionBody,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.lockCase(trx, caseId))) throw notFound('Case');
+    const row = (await repo.findCase(trx, caseId)) as repo.CaseRow;
+    const view = await accessViewOf(trx, row);
+    const actor = 'actor' in performer ? performer.actor : null;
+    if (actor && !canReadCase(actor, view)) throw notFound('Case');
+
+    const relations: Set<Relation> = actor ? relationsOf(actor, view) : new Set(['reporter']);
+    const decision = decide(action, { state: row.state, suspendedFrom: row.suspended_from }, relations, (p) =>
+      actor ? hasCasePermission(actor, view, p) : false,
+    );
+    if (!decision.ok) {
+      if (decision.code === 'CASE_ACTION_FORBIDDEN') {
+        throw new AppError(403, decision.code, `You may not ${action} this case.`);
+      }
+      throw new AppError(409, decision.code, `A case that is ${row.state} cannot be ${PAST[action]}.`, 'state');
+    }
+    if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
+      throw new AppError(
+        409,
+        'CASE_VERSION_CONFLICT',
+        `The case changed since you opened it (now ${row.state}). Reload it and try again.`,
+        'expectedVersion',
+      );
+    }
+
+    const now = nowOf(deps);
+    const context: EffectContext = { trx, deps, actor, row, body, now, to: decision.to };
+    const effect: Effect = await EFFECTS[action](context);
+    await applyEffect(trx, row, action, actor, decision.to, effect);
+  });
+}
+
+async function applyEffect(
+  trx: Kysely<DB>,
+  row: repo.CaseRow,
+  action: CaseAction,
+  actor: Actor | null,
+  to: CaseState,
+  effect: Effect,
+) {
+  await repo.updateCase(trx, row.id, { state: to, ...effect.changes });
+  await recordEvent(trx, {
+    streetId: row.street_id,
+    entityType: 'case',
+    entityId: row.id,
+    type: `case.${EVENT_TYPES[action]}`,
+    actorUserId: actor?.userId ?? null,
+    data: { from: row.state, to, ...effect.event },
+  });
+  const updated = (await repo.findCase(trx, row.id)) as repo.CaseRow;
+  for (const message of effect.notify ?? []) {
+    const recipients = (await recipientsOf(trx, updated, message.to)).filter((id) => id !== actor?.userId);
+    await notify(trx, recipients, {
+      kind: message.kind,
+      streetId: row.street_id,
+      caseId: row.id,
+      data: { number: row.number, title: row.title, ...message.data },
+    });
+  }
+  // Some moves lead on by themselves: a good rating closes the case, a bad first rating returns it.
+  if (effect.followUp) {
+    await applyEffect(trx, updated, effect.followUp.action, null, effect.followUp.to, effect.followUp.effect);
+  }
+}
+
+const EVENT_TYPES: Record<CaseAction, string> = {
+  accept: 'accepted',
+  assign: 'assigned',
+  start: 'started',
+  contact: 'contacted',
+  resolve: 'resolved',
+  rate: 'rated',
+  close: 'closed',
+  reject: 'rejected',
+  merge: 'merged',
+  return: 'returned',
+  escalate: 'escalated',
+  urge: 'urged',
+  suspend: 'suspended',
+  resume: 'resumed',
+};
+
+const PAST: Record<CaseAction, string> = {
+  ...EVENT_TYPES,
+  start: 'started',
+  contact: 'given a contact',
+  rate: 'rated',
+  merge: 'merged',
+  urge: 'urged',
+};

@@ -1,0 +1,236 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { CasesTable } from './cases.tables.ts';
+import type { CaseDeadline } from './deadlines.ts';
+import type { CaseState, Tier } from './lifecycle.ts';
+
+/** Every column of a case plus the names a person needs to read it. */
+function caseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('case_categories as cat', 'cat.id', 'c.category_id')
+    .leftJoin('case_categories as parent', 'parent.id', 'cat.parent_id')
+    .leftJoin('area_nodes as g', 'g.id', 'c.grid_id')
+    .leftJoin('area_nodes as cm', 'cm.id', 'c.community_id')
+    .leftJoin('area_nodes as b', 'b.id', 'c.building_id')
+    .leftJoin('users as au', 'au.id', 'c.assignee_user_id')
+    .leftJoin('organisations as ao', 'ao.id', 'c.assignee_org_id')
+    .leftJoin('cases as m', 'm.id', 'c.merged_into')
+    .selectAll('c')
+    .select([
+      'cat.code as category_code',
+      'cat.name_zh as category_name_zh',
+      'cat.name_en as category_name_en',
+      'cat.parent_id as category_parent_id',
+      'parent.code as category_parent_code',
+      'g.name as grid_name',
+      'cm.name as community_name',
+      'b.name as building_name',
+      'au.display_name as assignee_user_name',
+      'ao.name as assignee_org_name',
+      'm.number as merged_into_number',
+    ]);
+}
+
+export function findCase(db: Kysely<DB>, id: string) {
+  return caseQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+/** Locks the case row for the rest of the transaction: concurrent actions on one case queue here. */
+export async function lockCase(trx: Kysely<DB>, id: string): Promise<boolean> {
+  const row = await trx.selectFrom('cases').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
+export function findByTrackingHash(db: Kysely<DB>, trackingHash: string) {
+  return caseQuery(db).where('c.tracking_hash', '=', trackingHash).executeTakeFirst();
+}
+
+export function findByIdempotencyKey(db: Kysely<DB>, scope: string, key: string) {
+  return db
+    .selectFrom('cases')
+    .select(['id'])
+    .where('idempotency_scope', '=', scope)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/**
+ * The next case number of a street and year. Run on its own, outside the intake transaction, so
+ * the counter row is locked for one statement only; a failed intake leaves a gap, never a reuse.
+ */
+export async function nextCaseNumber(db: Kysely<DB>, streetId: string, year: number): Promise<string> {
+  const row = await db
+    .insertInto('case_counters')
+    .values({ street_id: streetId, year, last: 1 })
+    .onConflict((oc) => oc.columns(['street_id', 'year']).doUpdateSet({ last: sql`case_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${year}-${String(row.last).padStart(6, '0')}`;
+}
+
+export async function insertCase(
+  trx: Kysely<DB>,
+  values: Parameters<ReturnType<Kysely<DB>['insertInto']>['values']>[0] & object,
+) {
+  await trx
+    .insertInto('cases')
+    .values(values as never)
+    .execute();
+}
+
+export type CaseChanges = Partial<{ [K in keyof CasesTable]: unknown }>;
+
+/** The columns of a (new) deadline; none means the tier has no deadline policy. */
+export function deadlineChanges(deadline: CaseDeadline | undefined): CaseChanges {
+  return {
+    deadline_kind: deadline?.kind ?? null,
+    deadline_started_at: deadline?.startedAt ?? null,
+    deadline_working_days: deadline?.workingDays ?? null,
+    due_at: deadline?.dueAt ?? null,
+    due_date: deadline?.dueDate ?? null,
+    due_provisional: deadline?.provisional ?? false,
+    warn_at: deadline?.warnAt ?? null,
+    warned_at: null,
+    overdue_at: null,
+  };
+}
+
+/** Applies changes and moves the version on; the caller holds the row lock. */
+export async function updateCase(trx: Kysely<DB>, id: string, changes: CaseChanges) {
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  await trx
+    .updateTable('cases')
+    .set({ ...defined, version: sql`version + 1`, updated_at: new Date() } as never)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function followersOf(db: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_followers as f')
+    .innerJoin('cases as d', 'd.id', 'f.source_case_id')
+    .select('d.reporter_user_id')
+    .where('f.case_id', '=', caseId)
+    .where('d.reporter_user_id', 'is not', null)
+    .execute();
+  return rows.map((row) => row.reporter_user_id as string);
+}
+
+export async function accessOrgsOf(db: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('case_org_access').select('organisation_id').where('case_id', '=', caseId).execute();
+  return rows.map((row) => row.organisation_id);
+}
+
+export async function grantOrgAccess(trx: Kysely<DB>, caseId: string, organisationId: string) {
+  await trx
+    .insertInto('case_org_access')
+    .values({ case_id: caseId, organisation_id: organisationId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function addFollower(trx: Kysely<DB>, caseId: string, sourceCaseId: string) {
+  await trx
+    .insertInto('case_followers')
+    .values({ case_id: caseId, source_case_id: sourceCaseId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export function timelineOf(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select(['e.id', 'e.type', 'e.at', 'e.actor_user_id', 'u.display_name as actor_name', 'e.data'])
+    .where('e.entity_type', '=', 'case')
+    .where('e.entity_id', '=', caseId)
+    .orderBy('e.id')
+    .execute();
+}
+
+export function contactsOf(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('case_contacts as k')
+    .innerJoin('users as u', 'u.id', 'k.by_user_id')
+    .select(['k.id', 'k.channel', 'k.note', 'k.at', 'k.by_user_id', 'u.display_name as by_name'])
+    .where('k.case_id', '=', caseId)
+    .orderBy('k.at')
+    .execute();
+}
+
+export function categoryById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('case_categories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deadlinePolicies(db: Kysely<DB>) {
+  const rows = await db.selectFrom('deadline_policies').selectAll().execute();
+  return rows.map((row) => ({
+    streetId: row.street_id,
+    tier: row.tier,
+    categoryId: row.category_id,
+    workingDays: row.working_days,
+    kind: row.kind,
+    warnHours: row.warn_hours,
+  }));
+}
+
+export async function responsePolicy(db: Kysely<DB>, priority: string) {
+  const row = await db
+    .selectFrom('response_policies')
+    .selectAll()
+    .where('priority', '=', priority as never)
+    .executeTakeFirstOrThrow();
+  return { priority: row.priority, hours: row.hours, workingDays: row.working_days };
+}
+
+export async function trackingSecret(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom('server_secrets').select('value').where('name', '=', 'tracking').executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** What a list may show an actor: the conditions of cases.policy canReadCase, as SQL. */
+export interface CaseVisibility {
+  userId: string;
+  /** Paths of node-held roles granting cases.read. */
+  paths: string[];
+  /** Organisations at which the actor holds a role granting cases.read. */
+  orgIds: string[];
+}
+
+export function visibleTo(v: CaseVisibility): Expression<SqlBool> {
+  const likes = v.paths.map((path) => `${path}%`);
+  const orgs = v.orgIds.length ? v.orgIds : ['00000000-0000-0000-0000-000000000000'];
+  return sql<SqlBool>`(
+    c.location_path like any (${likes}::text[])
+    or c.assignee_user_id = ${v.userId}
+    or c.reporter_user_id = ${v.userId}
+    or c.assignee_org_id = any (${orgs}::uuid[])
+    or exists (select 1 from case_org_access a where a.case_id = c.id and a.organisation_id = any (${orgs}::uuid[]))
+    or exists (select 1 from case_followers f join cases d on d.id = f.source_case_id where f.case_id = c.id and d.reporter_user_id = ${v.userId}))`;
+}
+
+/** Where an actor must act: their tiers' cases in their areas, their department's, and cases assigned to them. */
+export interface InboxScope {
+  userId: string;
+  tierPaths: { tier: Tier; paths: string[] }[];
+  departmentOrgIds: string[];
+  orgIds: string[];
+}
+
+export function inboxOf(s: InboxScope, activeStates: readonly CaseState[]): Expression<SqlBool> {
+  const orgs = s.orgIds.length ? s.orgIds : ['00000000-0000-0000-0000-000000000000'];
+  const departments = s.departmentOrgIds.length ? s.departmentOrgIds : ['00000000-0000-0000-0000-000000000000'];
+  const tiers = s.tierPaths
+    .filter((t) => t.paths.length > 0)
+    .map((t) => sql`(c.tier = ${t.tier} and c.location_path like any (${t.paths.map((p) => `${p}%`)}::text[]))`);
+  return sql<SqlBool>`(c.state = any (${[...activeStates]}::text[]) and (
+    ${tiers.length ? sql.join(tiers, sql` or `) : sql`false`}
+    or (c.tier = 'department' and c.assignee_org_id = any (${departments}::uuid[]))
+    or c.assignee_user_id = ${s.userId}
+    or c.assignee_org_id = any (${orgs}::uuid[])))`;
+}
+
+export { caseQuery };
