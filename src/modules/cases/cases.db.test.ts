@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../../../test/harness.ts';
+import { multipartBody, phoneJpeg } from '../photos/test-images.ts';
 
 let h: Harness;
 let garbage: string;
@@ -235,6 +236,26 @@ describe('the lifecycle over the API', () => {
     await expectOk('property', c.id, 'resolve', { resolution: '物业已清理' });
     const dept = await act('staff', c.id, 'assign', { organisationId: urbanDept });
     expect(dept.statusCode).toBe(409);
+  });
+
+  it('resolves with after-photos that the reporter can see and another grid cannot', async () => {
+    const c = await report('resident');
+    const upload = multipartBody([{ filename: 'after.jpg', contentType: 'image/jpeg', data: await phoneJpeg(1200, 900) }]);
+    const grid = await h.login('grid');
+    const photo = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/photos',
+        headers: { cookie: grid, ...upload.headers },
+        payload: upload.payload,
+      })
+    ).json();
+    await expectOk('grid', c.id, 'accept');
+    const resolved = await expectOk('grid', c.id, 'resolve', { resolution: '已清运，见照片', photoIds: [photo.id] });
+    expect(resolved.photos.map((p: { id: string }) => p.id)).toEqual([photo.id]);
+    expect(resolved.timeline.at(-1).data.photoIds).toEqual([photo.id]);
+    expect((await (await as('resident')).get(`/api/photos/${photo.id}/thumbnail`)).statusCode).toBe(200);
+    expect((await (await as('gw_c01g02')).get(`/api/photos/${photo.id}`)).statusCode).toBe(404);
   });
 
   it('rejects only with a reason, and tells the reporter', async () => {
