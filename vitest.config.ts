@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -15,12 +16,36 @@ const dataProject = (engine: 'pglite' | 'postgres') => ({
   },
 });
 
+/** Browser flows need Debian's Chromium: CI installs it; elsewhere they run when it is there. */
+const browserFlows = process.env.CI === 'true' || existsSync('/usr/bin/chromium');
+if (!browserFlows)
+  process.stderr.write('Browser flows skipped: /usr/bin/chromium is missing (apt-get install chromium fonts-noto-cjk).\n');
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.db.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'web/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts'],
+        },
+      },
       dataProject('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [dataProject('postgres')] : []),
+      ...(browserFlows
+        ? [
+            {
+              test: {
+                name: 'e2e',
+                include: ['test/e2e/**/*.e2e.test.ts'],
+                globalSetup: ['test/e2e/global-setup.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

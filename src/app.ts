@@ -29,6 +29,7 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
 import { AppError, handleError } from './platform/http/errors.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
+import { registerWeb } from './platform/http/web.ts';
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
 const MODULE_ROUTES = [
@@ -66,7 +67,10 @@ export async function buildApp(context: AppContext, logger: FastifyServerOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request) => {
+  const page = await registerWeb(app, context.config.webDev);
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    if (page && isPage) return page(request, reply);
     throw new AppError(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
   });
   app.addHook('onSend', async (request, reply) => {

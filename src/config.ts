@@ -24,6 +24,7 @@ const envSchema = z.object({
   STREET_TIMEZONE: z.string().default('Asia/Shanghai'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: flag,
+  WEB_DEV: flag,
   SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(59).default(30),
   PHOTO_MAX_BYTES: z.coerce
     .number()
@@ -53,6 +54,8 @@ export interface Config {
   trustProxy: boolean;
   /** How often the deadline jobs (warnings, overdue marks, unrated closing) run; 0 turns them off in this instance. */
   schedulerSeconds: number;
+  /** Serve the web app through Vite with hot reload (npm run dev) instead of the built files. */
+  webDev: boolean;
   /** Largest photo upload accepted, in bytes, before it is re-encoded. */
   photoMaxBytes: number;
 }
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY ?? false,
     schedulerSeconds: e.SCHEDULER_SECONDS,
+    webDev: e.WEB_DEV ?? false,
     photoMaxBytes: e.PHOTO_MAX_BYTES,
   };
 }

@@ -1,0 +1,70 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Router, Switch } from 'wouter';
+import { useI18n } from '../shared/i18n.tsx';
+import { useMe } from '../shared/session.ts';
+import { DeskLayout } from './DeskLayout.tsx';
+import { DeskLoginPage } from './DeskLoginPage.tsx';
+
+/**
+ * The desk console under /desk. Pages are chunks loaded when opened; the map, the wall screen
+ * and charts carry ECharts, which never reaches the other pages.
+ */
+const CasesPage = lazy(() => import('./pages/CasesPage.tsx'));
+const CasePage = lazy(() => import('./pages/CasePage.tsx'));
+const OverduePage = lazy(() => import('./pages/OverduePage.tsx'));
+const MapPage = lazy(() => import('./pages/MapPage.tsx'));
+const WallPage = lazy(() => import('./pages/WallPage.tsx'));
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
+
+const loading = (
+  <div className="fq-desk-center">
+    <Spin size="large" />
+  </div>
+);
+
+function Authenticated() {
+  const { data: me, isLoading } = useMe();
+  if (isLoading) return loading;
+  if (!me) return <Redirect to="/login" />;
+  return (
+    <Switch>
+      <Route path="/wall" component={WallPage} />
+      <Route>
+        <DeskLayout me={me}>
+          <Suspense fallback={loading}>
+            <Switch>
+              <Route path="/" component={CasesPage} />
+              <Route path="/cases/:id" component={CasePage} />
+              <Route path="/overdue" component={OverduePage} />
+              <Route path="/map" component={MapPage} />
+              <Route path="/admin" nest component={AdminPage} />
+            </Switch>
+          </Suspense>
+        </DeskLayout>
+      </Route>
+    </Switch>
+  );
+}
+
+export function DeskApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 }, components: { Layout: { headerBg: '#fff', headerPadding: '0 24px' } } }}>
+      <AntApp>
+        <Router base="/desk">
+          <Suspense fallback={loading}>
+            <Switch>
+              <Route path="/login" component={DeskLoginPage} />
+              <Route>
+                <Authenticated />
+              </Route>
+            </Switch>
+          </Suspense>
+        </Router>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

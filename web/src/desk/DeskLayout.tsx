@@ -1,0 +1,66 @@
+import {
+  AlertOutlined,
+  DesktopOutlined,
+  EnvironmentOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TranslationOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation } from 'wouter';
+import { useI18n } from '../shared/i18n.tsx';
+import { hasPermission, useSession } from '../shared/session.ts';
+import type { Me } from '../shared/types.ts';
+
+/** The console's frame: the menu of what the person's roles allow, who they are, language, sign out. */
+export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const session = useSession();
+  const [location, navigate] = useLocation();
+  const admin = hasPermission(me, 'areas.manage') || hasPermission(me, 'users.manage') || hasPermission(me, 'categories.manage');
+  const items = [
+    { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
+    { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
+    { key: '/map', icon: <EnvironmentOutlined />, label: t('desk.menu.map') },
+    { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },
+    ...(admin ? [{ key: '/admin', icon: <SettingOutlined />, label: t('desk.menu.admin') }] : []),
+  ];
+  const selected = items
+    .map((item) => item.key)
+    .filter((key) => (key === '/' ? location === '/' || location.startsWith('/cases') : location.startsWith(key)));
+
+  return (
+    <Layout className="fq-desk">
+      <Layout.Sider breakpoint="lg" collapsedWidth={64} theme="dark" width={208}>
+        <div className="fq-desk-brand">{t('app.name')}</div>
+        <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => navigate(key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="fq-desk-header">
+          <Typography.Text strong>{t('app.deskTitle')}</Typography.Text>
+          <Space>
+            <Typography.Text>
+              {me.displayName}
+              {me.roles[0] ? ` · ${me.roles[0].scopeName}` : ''}
+            </Typography.Text>
+            <Button icon={<TranslationOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
+              {t('app.switchLanguage')}
+            </Button>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={async () => {
+                await session.logout();
+                navigate('/login');
+              }}
+            >
+              {t('common.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="fq-desk-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

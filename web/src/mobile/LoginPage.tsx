@@ -1,0 +1,56 @@
+import { Button, Form, Input, NavBar } from 'antd-mobile';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { errorMessage, useI18n } from '../shared/i18n.tsx';
+import { homeFor, useSession } from '../shared/session.ts';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const [, navigate] = useLocation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: { username: string; password: string }) {
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await session.login(values.username, values.password);
+      const home = homeFor(me);
+      if (home === '/desk') window.location.assign('/desk');
+      else navigate(home);
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="fq-page">
+      <NavBar onBack={() => navigate('/')}>{t('login.title')}</NavBar>
+      <Form
+        layout="horizontal"
+        onFinish={submit}
+        footer={
+          <Button block type="submit" color="primary" size="large" loading={busy}>
+            {t('login.submit')}
+          </Button>
+        }
+      >
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input autoComplete="username" autoCapitalize="none" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input type="password" autoComplete="current-password" />
+        </Form.Item>
+      </Form>
+      {error && (
+        <p className="fq-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="fq-hint">{t('login.demoHint')}</p>
+    </main>
+  );
+}

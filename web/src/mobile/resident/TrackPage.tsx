@@ -1,0 +1,8 @@
+import { NavBar } from 'antd-mobile';
+import { useLocation } from 'wouter';
+
+/** Built out in the resident pages work. */
+export default function TrackPage() {
+  const [, navigate] = useLocation();
+  return <NavBar onBack={() => navigate('/')}>TrackPage</NavBar>;
+}
