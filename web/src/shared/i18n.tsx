@@ -9,7 +9,15 @@ import zh from './locales/zh-CN.json';
 export type Locale = 'zh-CN' | 'en';
 type Dictionary = { [key: string]: string | Dictionary };
 
-const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zh, en };
+const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': { ...zh }, en: { ...en } };
+
+/**
+ * Adds a feature's messages under its own namespace (t('field.inbox.title')). Each page chunk
+ * registers its locale files when it loads, so no bundle carries another feature's strings.
+ */
+export function registerMessages(namespace: string, messages: Record<Locale, Dictionary>): void {
+  for (const locale of Object.keys(DICTIONARIES) as Locale[]) DICTIONARIES[locale][namespace] = messages[locale];
+}
 const STORAGE_KEY = 'fq.locale';
 export const TIME_ZONE = 'Asia/Shanghai';
 
