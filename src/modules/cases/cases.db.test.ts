@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categoryId, gridByCode, pointInGrid } from '../../../test/fixtures.ts';
 import { type Harness, startHarness } from '../../../test/harness.ts';
 import { multipartBody, phoneJpeg } from '../photos/test-images.ts';
 
@@ -7,29 +8,18 @@ let garbage: string;
 let charging: string;
 let pointA: { lon: number; lat: number };
 let gridA: { id: string; path: string };
-let gridB: { id: string };
+let gridB: { id: string; path: string };
 let urbanDept: string;
 let propertyCompany: string;
 
 beforeAll(async () => {
   h = await startHarness();
   const db = h.database.db;
-  const categories = (await h.app.inject({ url: '/api/case-categories' })).json().items;
-  const sub = (code: string) =>
-    categories
-      .flatMap((c: { children: { code: string; id: string }[] }) => c.children)
-      .find((c: { code: string }) => c.code === code).id;
-  garbage = sub('ENV_GARBAGE');
-  charging = sub('FIRE_EBIKE_CHARGING');
-  gridA = await db.selectFrom('area_nodes').select(['id', 'path']).where('code', '=', 'C01G01').executeTakeFirstOrThrow();
-  gridB = await db.selectFrom('area_nodes').select(['id']).where('code', '=', 'C01G02').executeTakeFirstOrThrow();
-  const building = await db
-    .selectFrom('area_nodes')
-    .select(['lon', 'lat'])
-    .where('parent_id', '=', gridA.id)
-    .where('level', '=', 'building')
-    .executeTakeFirstOrThrow();
-  pointA = { lon: building.lon as number, lat: building.lat as number };
+  garbage = await categoryId(h, 'ENV_GARBAGE');
+  charging = await categoryId(h, 'FIRE_EBIKE_CHARGING');
+  gridA = await gridByCode(h, 'C01G01');
+  gridB = await gridByCode(h, 'C01G02');
+  pointA = await pointInGrid(h, 'C01G01');
   urbanDept = (await db.selectFrom('organisations').select('id').where('code', '=', 'URBAN_MGMT').executeTakeFirstOrThrow()).id;
   const me = (await h.app.inject({ url: '/api/me', headers: { cookie: await h.login('property') } })).json();
   propertyCompany = me.roles[0].organisationId;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categoryId, pointInGrid } from '../../../test/fixtures.ts';
 import { type Harness, startHarness } from '../../../test/harness.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { GridLocator } from '../areas/grid-locator.ts';
@@ -12,17 +13,8 @@ let point: { lon: number; lat: number };
 
 beforeAll(async () => {
   h = await startHarness();
-  const categories = (await h.app.inject({ url: '/api/case-categories' })).json().items;
-  garbage = categories
-    .flatMap((c: { children: { code: string; id: string }[] }) => c.children)
-    .find((c: { code: string }) => c.code === 'ENV_GARBAGE').id;
-  const grid = await h.database.db.selectFrom('area_nodes').select('id').where('code', '=', 'C01G01').executeTakeFirstOrThrow();
-  const building = await h.database.db
-    .selectFrom('area_nodes')
-    .select(['lon', 'lat'])
-    .where('parent_id', '=', grid.id)
-    .executeTakeFirstOrThrow();
-  point = { lon: building.lon as number, lat: building.lat as number };
+  garbage = await categoryId(h, 'ENV_GARBAGE');
+  point = await pointInGrid(h, 'C01G01');
 });
 afterAll(() => h.close());
 

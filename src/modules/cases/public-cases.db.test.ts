@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categoryId, pointInGrid } from '../../../test/fixtures.ts';
 import { type Harness, startHarness } from '../../../test/harness.ts';
 import { multipartBody, phoneJpeg } from '../photos/test-images.ts';
 
@@ -8,17 +9,8 @@ let point: { lon: number; lat: number };
 
 beforeAll(async () => {
   h = await startHarness();
-  const categories = (await h.app.inject({ url: '/api/case-categories' })).json().items;
-  noise = categories
-    .flatMap((c: { children: { code: string; id: string }[] }) => c.children)
-    .find((c: { code: string }) => c.code === 'NOISE_CONSTRUCTION').id;
-  const grid = await h.database.db.selectFrom('area_nodes').select('id').where('code', '=', 'C01G01').executeTakeFirstOrThrow();
-  const building = await h.database.db
-    .selectFrom('area_nodes')
-    .select(['lon', 'lat'])
-    .where('parent_id', '=', grid.id)
-    .executeTakeFirstOrThrow();
-  point = { lon: building.lon as number, lat: building.lat as number };
+  noise = await categoryId(h, 'NOISE_CONSTRUCTION');
+  point = await pointInGrid(h, 'C01G01');
 });
 afterAll(() => h.close());
 
