@@ -6,6 +6,7 @@ import { hashPassword } from '../platform/security/password.ts';
 import { personName } from './names.ts';
 import { Random } from './random.ts';
 import { type DemoScale, FULL_SCALE, type PlanNode, planStreet, type StreetPlan } from './street-plan.ts';
+import { writeCaseHistory } from './write-case-history.ts';
 
 export const DEMO_PASSWORD = 'fengqiao-demo';
 const SEED_LOCK_KEY = 7_303_520_002;
@@ -33,7 +34,7 @@ export interface SeedResult {
   counts: Record<string, number>;
 }
 
-/** Seeds the demo street into an empty database; two instances starting together seed it once. */
+/** Seeds the demo street and its case history into an empty database; two instances starting together seed it once. */
 export async function seedDemoIfEmpty(database: Database, scale: DemoScale = FULL_SCALE): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return database.db.transaction().execute(async (trx): Promise<SeedResult> => {
@@ -46,6 +47,7 @@ export async function seedDemoIfEmpty(database: Database, scale: DemoScale = FUL
     const plan = planStreet(scale);
     const users = planUsers(plan);
     await writePlan(trx, plan, users, passwordHash);
+    const history = await writeCaseHistory(trx, { plan, users, count: scale.cases });
     return {
       seeded: true,
       accounts: users.filter((u) => !u.username.includes('_')).map(({ username, role, where }) => ({ username, role, where })),
@@ -58,12 +60,13 @@ export async function seedDemoIfEmpty(database: Database, scale: DemoScale = FUL
         estates: plan.estates.length,
         organisations: plan.organisations.length,
         users: users.length,
+        ...history,
       },
     };
   });
 }
 
-function planUsers(plan: StreetPlan): PlannedUser[] {
+export function planUsers(plan: StreetPlan): PlannedUser[] {
   const random = new Random(7);
   const [firstCommunity] = plan.communities as [PlanNode];
   const [firstGrid] = plan.grids as [PlanNode];
@@ -107,18 +110,21 @@ function planUsers(plan: StreetPlan): PlannedUser[] {
       residentId: resident.id,
     });
   }
-  // Every other grid and community has its own worker and secretary.
+  // Every other grid and community has its own worker and secretary; every other department a handler to answer its cases.
   for (const grid of plan.grids.slice(1))
     users.push(user(`gw_${grid.code.toLowerCase()}`, 'grid_worker', { nodeId: grid.id }, grid.name));
   for (const community of plan.communities.slice(1)) {
     users.push(user(`sec_${community.code.toLowerCase()}`, 'community_secretary', { nodeId: community.id }, community.name));
+  }
+  for (const department of plan.organisations.filter((o) => o.kind === 'street_department' && o.code !== 'URBAN_MGMT')) {
+    users.push(user(`dh_${department.code.toLowerCase()}`, 'dept_handler', { organisationId: department.id }, department.name));
   }
   return users;
 }
 
 const CHUNK_PARAMETERS = 20_000;
 
-async function insertChunks<T extends keyof DB & string>(trx: Kysely<DB>, table: T, rows: Record<string, unknown>[]) {
+export async function insertChunks<T extends keyof DB & string>(trx: Kysely<DB>, table: T, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const perChunk = Math.max(1, Math.floor(CHUNK_PARAMETERS / Object.keys(rows[0] as object).length));
   for (let i = 0; i < rows.length; i += perChunk) {

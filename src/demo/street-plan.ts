@@ -21,6 +21,8 @@ export interface DemoScale {
   buildingsPerGrid: [min: number, max: number];
   unitsPerBuilding: [min: number, max: number];
   floors: [min: number, max: number];
+  /** Cases in the history of the last six months, those the demo accounts find waiting included. */
+  cases: number;
 }
 
 export const FULL_SCALE: DemoScale = {
@@ -35,6 +37,7 @@ export const FULL_SCALE: DemoScale = {
   buildingsPerGrid: [4, 6],
   unitsPerBuilding: [1, 3],
   floors: [6, 11],
+  cases: 3000,
 };
 
 export const TINY_SCALE: DemoScale = {
@@ -45,6 +48,7 @@ export const TINY_SCALE: DemoScale = {
   buildingsPerGrid: [1, 2],
   unitsPerBuilding: [1, 1],
   floors: [2, 3],
+  cases: 30,
 };
 
 export interface PlanNode {

@@ -9,6 +9,7 @@ import { attachPhotos } from '../photos/photos.service.ts';
 import { type CaseDeps, visibleCase } from './case-view.ts';
 import * as repo from './cases.repository.ts';
 import type { ACTION_BODIES } from './cases.schemas.ts';
+import { deadlineColumns } from './deadline-columns.ts';
 import { deadlineFrom, policyFor } from './deadlines.ts';
 import { type CaseAction, type CaseState, canEscalate, FINAL_STATES, ratingReturnsCase, type Tier } from './lifecycle.ts';
 
@@ -46,9 +47,9 @@ async function freshDeadline(ctx: EffectContext, tier: Tier): Promise<repo.CaseC
     categoryId: row.category_id,
     parentCategoryId: category?.parent_id ?? null,
   });
-  if (!policy) return repo.deadlineChanges(undefined);
+  if (!policy) return deadlineColumns(undefined);
   const table = await deps.dayTables.dayTable(trx, row.street_id);
-  return repo.deadlineChanges(deadlineFrom(now, policy, table, { timeZone: deps.timeZone }));
+  return deadlineColumns(deadlineFrom(now, policy, table, { timeZone: deps.timeZone }));
 }
 
 const reopened = { resolved_at: null, resolution: null, solved_tier: null, rating: null, rating_comment: null, rated_at: null };
@@ -299,7 +300,7 @@ export const EFFECTS: Record<CaseAction, (ctx: EffectContext) => Promise<Effect>
       { timeZone: deps.timeZone },
     );
     return {
-      changes: { ...base, ...repo.deadlineChanges(deadline) },
+      changes: { ...base, ...deadlineColumns(deadline) },
       event: { note: bodyOf(ctx, 'resume').note ?? null, dueDate: deadline.dueDate },
     };
   },

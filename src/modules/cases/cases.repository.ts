@@ -1,7 +1,6 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CasesTable } from './cases.tables.ts';
-import type { CaseDeadline } from './deadlines.ts';
 import type { CaseState, Tier } from './lifecycle.ts';
 
 /** Every column of a case plus the names a person needs to read it. */
@@ -82,21 +81,6 @@ export async function insertCase(
 }
 
 export type CaseChanges = Partial<{ [K in keyof CasesTable]: unknown }>;
-
-/** The columns of a (new) deadline; none means the tier has no deadline policy. */
-export function deadlineChanges(deadline: CaseDeadline | undefined): CaseChanges {
-  return {
-    deadline_kind: deadline?.kind ?? null,
-    deadline_started_at: deadline?.startedAt ?? null,
-    deadline_working_days: deadline?.workingDays ?? null,
-    due_at: deadline?.dueAt ?? null,
-    due_date: deadline?.dueDate ?? null,
-    due_provisional: deadline?.provisional ?? false,
-    warn_at: deadline?.warnAt ?? null,
-    warned_at: null,
-    overdue_at: null,
-  };
-}
 
 /** Applies changes and moves the version on; the caller holds the row lock. */
 export async function updateCase(trx: Kysely<DB>, id: string, changes: CaseChanges) {

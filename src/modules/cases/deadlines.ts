@@ -72,6 +72,15 @@ export function deadlineFrom(
   };
 }
 
+/**
+ * Whether a case has a reporter to call back, and so a first-contact limit: someone who left a
+ * phone number, or a resident or volunteer who reported through their account. Staff's own
+ * findings and anonymous reports without a number have nobody to call.
+ */
+export function callBackExpected(c: { reporterPhone: string | null | undefined; reportedThroughAccount: boolean }): boolean {
+  return Boolean(c.reporterPhone) || c.reportedThroughAccount;
+}
+
 /** When the reporter must first be contacted: elapsed hours for urgent matters, else working days. */
 export function responseDueFrom(start: Date, policy: ResponsePolicy, table: DayTable, options: ReceiptOptions): Date {
   if (policy.hours !== null) return new Date(start.getTime() + policy.hours * 3_600_000);

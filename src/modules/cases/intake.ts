@@ -8,7 +8,8 @@ import { notify } from '../notifications/notifications.repository.ts';
 import { attachPhotos } from '../photos/photos.service.ts';
 import { type CaseDeps, nowOf, recipientsOf } from './case-view.ts';
 import * as repo from './cases.repository.ts';
-import { deadlineFrom, type Priority, policyFor, responseDueFrom } from './deadlines.ts';
+import { deadlineColumns } from './deadline-columns.ts';
+import { callBackExpected, deadlineFrom, type Priority, policyFor, responseDueFrom } from './deadlines.ts';
 import { hashTrackingCode, trackingCodeFor } from './tracking.ts';
 
 export interface IntakeInput {
@@ -120,7 +121,9 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
     parentCategoryId: category.parent_id,
   });
   const deadline = policy ? deadlineFrom(now, policy, table, options) : undefined;
-  const responseDue = responseDueFrom(now, await repo.responsePolicy(db, input.priority), table, options);
+  const responseDue = callBackExpected({ reporterPhone: input.contact?.phone, reportedThroughAccount: actor !== null && !staff })
+    ? responseDueFrom(now, await repo.responsePolicy(db, input.priority), table, options)
+    : null;
   const number = await repo.nextCaseNumber(
     db,
     streetId,
@@ -155,7 +158,7 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
         reporter_phone: input.contact?.phone ?? null,
         anonymous: input.anonymous ?? !actor,
         tier: 'grid',
-        ...repo.deadlineChanges(deadline),
+        ...deadlineColumns(deadline),
         response_due_at: responseDue,
         idempotency_scope: request.idempotencyKey ? scope : null,
         idempotency_key: request.idempotencyKey ?? null,

@@ -3,6 +3,7 @@ import { recordEvent } from '../../platform/db/events.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CaseDeps } from './case-view.ts';
 import * as repo from './cases.repository.ts';
+import { deadlineColumns } from './deadline-columns.ts';
 import { deadlineFrom, policyFor } from './deadlines.ts';
 import { ACTIVE_STATES } from './lifecycle.ts';
 
@@ -51,7 +52,7 @@ export async function recountProvisionalDeadlines(
       table,
       { timeZone: deps.timeZone },
     );
-    const changes = repo.deadlineChanges(deadline);
+    const changes = deadlineColumns(deadline);
     // A warning or overdue mark already given stays given when the new moment has passed too.
     await repo.updateCase(trx, c.id, {
       ...changes,

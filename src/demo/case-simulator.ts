@@ -1,0 +1,259 @@
+/**
+ * One case of the demo history lived through in time: each action is checked against the state
+ * machine and applied as case-effects.ts says, and between actions the deadline jobs of
+ * deadline-scheduler.ts fire when their moment comes, with the same conditions as their claims.
+ * Pure: it fills rows, it writes nothing.
+ */
+
+import type { DayTable } from '../modules/calendar/working-days.ts';
+import { deadlineColumns } from '../modules/cases/deadline-columns.ts';
+import { type CaseDeadline, type DeadlinePolicy, policyFor } from '../modules/cases/deadlines.ts';
+import {
+  ACTIVE_STATES,
+  type CaseAction,
+  type CaseState,
+  decide,
+  RATING_WINDOW_DAYS,
+  type Relation,
+  ratingReturnsCase,
+  type Tier,
+} from '../modules/cases/lifecycle.ts';
+import {
+  type Bodies,
+  type DeadlineCounter,
+  type EffectTarget,
+  EVENT_TYPES,
+  type Outcome,
+  outcomeOf,
+  REOPENED,
+  type SimAction,
+} from './case-effects.ts';
+import type { PlannedCase, PlannedContact, PlannedEvent, PlannedNotice } from './case-rows.ts';
+import { DAY_MS } from './case-time.ts';
+
+export interface SimContext {
+  table: DayTable;
+  timeZone: string;
+  policies: readonly DeadlinePolicy[];
+  parentCategoryOf: ReadonlyMap<string, string | null>;
+  deadline: DeadlineCounter;
+}
+
+/** As deadline-scheduler.ts: the reporter is reminded to rate after three days. */
+const RATING_REMINDER_DAYS = 3;
+/** The scheduler runs every few seconds: a mark lands shortly after its moment. */
+const TICK_DELAY_MS = 20_000;
+const EVERY_RELATION: ReadonlySet<Relation> = new Set(['tier_handler', 'assignee', 'supervisor', 'reporter']);
+
+type Job = [moment: number, fire: (at: Date) => void];
+
+export class CaseSimulation implements EffectTarget {
+  readonly events: PlannedEvent[] = [];
+  readonly contacts: PlannedContact[] = [];
+  readonly orgAccess = new Set<string>();
+  /** Duplicates merged into this case: their reporters follow it. */
+  readonly duplicates: string[] = [];
+  readonly table: DayTable;
+  readonly timeZone: string;
+  readonly deadline: DeadlineCounter;
+  private readonly transitions: { at: number; state: CaseState }[];
+  /** The last moment anything happened: nothing may come before it. */
+  last: Date;
+
+  constructor(
+    private readonly ctx: SimContext,
+    readonly row: PlannedCase,
+  ) {
+    ({ table: this.table, timeZone: this.timeZone, deadline: this.deadline } = ctx);
+    this.last = row.created_at;
+    this.transitions = [{ at: row.created_at.getTime(), state: 'reported' }];
+    this.record('case.reported', row.reporter_user_id, row.created_at, {
+      data: { from: null, to: 'reported', tier: 'grid', gridId: row.grid_id, photoIds: [] },
+      notices: [{ audience: 'handlers', kind: 'case.new', data: {}, exclude: null }],
+    });
+  }
+
+  get state(): CaseState {
+    return this.row.state;
+  }
+
+  /** The state the case was in at a moment (its state now for moments after now). */
+  stateAt(moment: Date): CaseState {
+    let state: CaseState = 'reported';
+    for (const t of this.transitions) if (t.at <= moment.getTime()) state = t.state;
+    return state;
+  }
+
+  /** The deadline of a tier counted from a moment, as intake, escalation and return count it. */
+  deadlineFor(tier: Tier, start: Date): CaseDeadline | undefined {
+    const policy = this.policyOf(tier);
+    return policy ? this.deadline(start, policy) : undefined;
+  }
+
+  warnHoursOf(tier: Tier): number {
+    return this.policyOf(tier)?.warnHours ?? 24;
+  }
+
+  addContact(contact: PlannedContact): void {
+    this.contacts.push(contact);
+  }
+
+  grantOrganisation(organisationId: string): void {
+    this.orgAccess.add(organisationId);
+  }
+
+  act<A extends SimAction>(action: A, at: Date, actor: string | null, body: Bodies[A]): void {
+    if (at < this.last)
+      throw new Error(`${this.row.number}: ${action} at ${at.toISOString()}, before ${this.last.toISOString()}`);
+    this.runJobsUntil(at, false);
+    this.apply(action, at, actor, () => outcomeOf(this, action, at, actor, body));
+  }
+
+  /** Lets the deadline jobs catch up with now: whatever fell due by then has been marked. */
+  finish(now: Date): void {
+    this.runJobsUntil(now, true);
+  }
+
+  takeDuplicate(duplicate: { row: PlannedCase }, at: Date, actor: string | null): void {
+    this.duplicates.push(duplicate.row.id);
+    this.record('case.duplicate_merged', actor, at, {
+      data: { from: null, to: null, duplicateId: duplicate.row.id, duplicateNumber: duplicate.row.number },
+      notices: [],
+    });
+  }
+
+  private apply(action: CaseAction, at: Date, actor: string | null, outcome: () => Outcome) {
+    const decision = decide(
+      action,
+      { state: this.row.state, suspendedFrom: this.row.suspended_from },
+      EVERY_RELATION,
+      () => true,
+    );
+    if (!decision.ok) throw new Error(`${this.row.number}: a ${this.row.state} case cannot ${action}`);
+    const from = this.row.state;
+    const { changes, event, notices = [] } = outcome();
+    Object.assign(this.row, changes, { state: decision.to, version: this.row.version + 1, updated_at: at });
+    if (from !== decision.to) this.transitions.push({ at: at.getTime(), state: decision.to });
+    this.last = at;
+    this.record(EVENT_TYPES[action], actor, at, {
+      data: { from, to: decision.to, ...event },
+      notices: notices.map((notice) => ({ ...notice, exclude: actor })),
+    });
+    if (action === 'rate') this.afterRating(at, this.row.rating as number);
+  }
+
+  /** A rating of 1-2 sends the case back for rework once; any other closes it. Both by the system. */
+  private afterRating(at: Date, rating: number) {
+    if (ratingReturnsCase(rating, this.row.returned_count)) {
+      this.apply('return', at, null, () => ({
+        changes: {
+          ...REOPENED,
+          ...deadlineColumns(this.deadlineFor(this.row.tier, at)),
+          returned_count: this.row.returned_count + 1,
+        },
+        event: { note: `rated ${rating}: back for rework`, automatic: true },
+        notices: [{ audience: 'handlers', kind: 'case.returned', data: {} }],
+      }));
+    } else {
+      this.apply('close', at, null, () => ({ changes: { closed_at: at, close_reason: 'rated' }, event: { automatic: true } }));
+    }
+  }
+
+  private policyOf(tier: Tier) {
+    return policyFor(this.ctx.policies, {
+      streetId: this.row.street_id,
+      tier,
+      categoryId: this.row.category_id,
+      parentCategoryId: this.ctx.parentCategoryOf.get(this.row.category_id) ?? null,
+    });
+  }
+
+  /** Fires the jobs due before `until` (or by it, at the end), earliest first. */
+  private runJobsUntil(until: Date, inclusive: boolean) {
+    const limit = until.getTime() - (inclusive ? 0 : 1);
+    for (;;) {
+      const due = this.dueJobs().find(([moment]) => moment <= limit);
+      if (!due) return;
+      const at = new Date(Math.max(this.last.getTime(), Math.min(due[0] + TICK_DELAY_MS, limit)));
+      this.last = at;
+      due[1](at);
+    }
+  }
+
+  /** Each job whose claim would take this case, with the moment it becomes due. */
+  private dueJobs(): Job[] {
+    const row = this.row;
+    const active = ACTIVE_STATES.includes(row.state);
+    const from = (moment: Date, delay = 0) => Math.max(moment.getTime() + delay, this.last.getTime());
+    const notice = (audience: PlannedNotice['audience'], kind: string): PlannedNotice => ({
+      audience,
+      kind,
+      data: { dueDate: row.due_date },
+      exclude: null,
+    });
+    type Mark = 'warned_at' | 'overdue_at' | 'response_overdue_at' | 'rating_reminded_at';
+    const mark =
+      (type: string, field: Mark, notices: PlannedNotice[], also: Partial<PlannedCase> = {}) =>
+      (at: Date) => {
+        Object.assign(row, also, { [field]: at });
+        this.record(type, null, at, { data: { from: null, to: null, dueAt: row.due_at?.toISOString() ?? null }, notices });
+      };
+    const jobs: Job[] = [];
+    // The warning is claimed only while the deadline has not passed yet.
+    if (active && !row.warned_at && row.warn_at && row.due_at && row.due_at.getTime() > from(row.warn_at) + TICK_DELAY_MS) {
+      jobs.push([from(row.warn_at), mark('case.deadline_warning', 'warned_at', [notice('handlers', 'case.deadline_warning')])]);
+    }
+    if (active && !row.overdue_at && row.due_at) {
+      const notices = [notice('handlers', 'case.overdue'), notice('supervisors', 'case.overdue')];
+      jobs.push([from(row.due_at), mark('case.overdue', 'overdue_at', notices, { ever_overdue: true })]);
+    }
+    if ((active || row.state === 'suspended') && row.response_due_at && !row.first_contact_at && !row.response_overdue_at) {
+      const notices = [notice('handlers', 'case.response_overdue')];
+      jobs.push([from(row.response_due_at), mark('case.response_overdue', 'response_overdue_at', notices)]);
+    }
+    if (row.state === 'resolved' && row.resolved_at) {
+      if (!row.rating_reminded_at) {
+        const notices = [notice('reporters', 'case.rating_requested')];
+        jobs.push([
+          from(row.resolved_at, RATING_REMINDER_DAYS * DAY_MS),
+          mark('case.rating_requested', 'rating_reminded_at', notices),
+        ]);
+      }
+      jobs.push([from(row.resolved_at, RATING_WINDOW_DAYS * DAY_MS), (at) => this.closeUnrated(at)]);
+    }
+    return jobs.sort((a, b) => a[0] - b[0]);
+  }
+
+  /** No rating within the window: closed as "not rated", which never counts as satisfied. */
+  private closeUnrated(at: Date) {
+    Object.assign(this.row, {
+      state: 'closed',
+      closed_at: at,
+      close_reason: 'not_rated',
+      version: this.row.version + 1,
+      updated_at: at,
+    });
+    this.transitions.push({ at: at.getTime(), state: 'closed' });
+    this.record('case.closed', null, at, {
+      data: { from: 'resolved', to: 'closed', reason: 'not_rated', automatic: true },
+      notices: [],
+    });
+  }
+
+  private record(
+    type: string,
+    actor: string | null,
+    at: Date,
+    content: { data: Record<string, unknown>; notices: PlannedNotice[] },
+  ) {
+    const snapshot = { tier: this.row.tier, assigneeUserId: this.row.assignee_user_id, assigneeOrgId: this.row.assignee_org_id };
+    this.events.push({
+      entity_id: this.row.id,
+      type,
+      actor_user_id: actor,
+      at,
+      data: content.data,
+      notices: content.notices.map((notice) => ({ ...notice, snapshot })),
+    });
+  }
+}

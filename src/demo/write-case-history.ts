@@ -1,0 +1,71 @@
+import type { Insertable, Kysely } from 'kysely';
+import { loadDayTable } from '../modules/calendar/calendar.service.ts';
+import { deadlinePolicies, trackingSecret } from '../modules/cases/cases.repository.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { type CaseHistoryInput, planCaseHistory } from './case-history.ts';
+import { insertChunks } from './seed-demo.ts';
+
+/** The street's zone by default (STREET_TIMEZONE); the demo street lies in Zhejiang. */
+const DEMO_TIME_ZONE = 'Asia/Shanghai';
+const HISTORY_SEED = 20_260_601;
+
+/**
+ * Plans the demo street's case history against the calendar, deadline rules and categories in the
+ * database, and writes it in the seeding transaction. Events go in oldest first, so their ids grow
+ * with time as the live code's do. Answers how many rows of each kind were written.
+ */
+export async function writeCaseHistory(
+  trx: Kysely<DB>,
+  street: Pick<CaseHistoryInput, 'plan' | 'users' | 'count'>,
+  now = new Date(),
+): Promise<Record<string, number>> {
+  const streetId = street.plan.street.id;
+  const categories = await trx.selectFrom('case_categories').selectAll().where('retired_at', 'is', null).execute();
+  const responsePolicies = await trx.selectFrom('response_policies').selectAll().execute();
+  const history = planCaseHistory({
+    ...street,
+    categories: categories.map((c) => ({
+      id: c.id,
+      parentId: c.parent_id,
+      code: c.code,
+      kind: c.kind,
+      departmentCode: c.department_code,
+    })),
+    policies: await deadlinePolicies(trx),
+    responsePolicies: responsePolicies.map((p) => ({ priority: p.priority, hours: p.hours, workingDays: p.working_days })),
+    table: await loadDayTable(trx, streetId),
+    timeZone: DEMO_TIME_ZONE,
+    now,
+    seed: HISTORY_SEED,
+    trackingSecret: await trackingSecret(trx),
+  });
+  await insertChunks(trx, 'cases', history.cases satisfies Insertable<DB['cases']>[] as never);
+  await insertChunks(trx, 'case_org_access', history.orgAccess);
+  await insertChunks(trx, 'case_followers', history.followers);
+  await insertChunks(trx, 'case_contacts', history.contacts satisfies Insertable<DB['case_contacts']>[] as never);
+  await insertChunks(
+    trx,
+    'events',
+    history.events.map((e) => ({
+      street_id: streetId,
+      entity_type: 'case',
+      entity_id: e.entity_id,
+      type: e.type,
+      actor_user_id: e.actor_user_id,
+      at: e.at,
+      data: JSON.stringify(e.data),
+    })),
+  );
+  await insertChunks(
+    trx,
+    'notifications',
+    history.notifications.map((n) => ({ ...n, data: JSON.stringify(n.data) })),
+  );
+  await insertChunks(trx, 'case_counters', history.counters);
+  return {
+    cases: history.cases.length,
+    'open cases': history.cases.filter((c) => !c.closed_at && c.state !== 'rejected' && c.state !== 'duplicate').length,
+    'case events': history.events.length,
+    notifications: history.notifications.length,
+  };
+}
