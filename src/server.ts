@@ -4,6 +4,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
+import { FULL_SCALE } from './demo/street-plan.ts';
 import { GridLocator } from './modules/areas/grid-locator.ts';
 import { seedNationalCalendar } from './modules/calendar/calendar.service.ts';
 import { openDatabase } from './platform/db/database.ts';
@@ -25,7 +26,7 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
     );
     if (config.seedDemo) {
       const t1 = performance.now();
-      const seed = await seedDemoIfEmpty(database);
+      const seed = await seedDemoIfEmpty(database, FULL_SCALE, config.timeZone);
       if (seed.seeded) {
         const counts = Object.entries(seed.counts)
           .map(([what, n]) => `${n} ${what}`)

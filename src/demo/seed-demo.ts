@@ -35,7 +35,11 @@ export interface SeedResult {
 }
 
 /** Seeds the demo street and its case history into an empty database; two instances starting together seed it once. */
-export async function seedDemoIfEmpty(database: Database, scale: DemoScale = FULL_SCALE): Promise<SeedResult> {
+export async function seedDemoIfEmpty(
+  database: Database,
+  scale: DemoScale = FULL_SCALE,
+  timeZone = 'Asia/Shanghai',
+): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return database.db.transaction().execute(async (trx): Promise<SeedResult> => {
     await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
@@ -47,7 +51,7 @@ export async function seedDemoIfEmpty(database: Database, scale: DemoScale = FUL
     const plan = planStreet(scale);
     const users = planUsers(plan);
     await writePlan(trx, plan, users, passwordHash);
-    const history = await writeCaseHistory(trx, { plan, users, count: scale.cases });
+    const history = await writeCaseHistory(trx, { plan, users, count: scale.cases, timeZone });
     return {
       seeded: true,
       accounts: users.filter((u) => !u.username.includes('_')).map(({ username, role, where }) => ({ username, role, where })),

@@ -6,7 +6,6 @@ import { type CaseHistoryInput, planCaseHistory } from './case-history.ts';
 import { insertChunks } from './seed-demo.ts';
 
 /** The street's zone by default (STREET_TIMEZONE); the demo street lies in Zhejiang. */
-const DEMO_TIME_ZONE = 'Asia/Shanghai';
 const HISTORY_SEED = 20_260_601;
 
 /**
@@ -16,7 +15,7 @@ const HISTORY_SEED = 20_260_601;
  */
 export async function writeCaseHistory(
   trx: Kysely<DB>,
-  street: Pick<CaseHistoryInput, 'plan' | 'users' | 'count'>,
+  street: Pick<CaseHistoryInput, 'plan' | 'users' | 'count' | 'timeZone'>,
   now = new Date(),
 ): Promise<Record<string, number>> {
   const streetId = street.plan.street.id;
@@ -34,7 +33,6 @@ export async function writeCaseHistory(
     policies: await deadlinePolicies(trx),
     responsePolicies: responsePolicies.map((p) => ({ priority: p.priority, hours: p.hours, workingDays: p.working_days })),
     table: await loadDayTable(trx, streetId),
-    timeZone: DEMO_TIME_ZONE,
     now,
     seed: HISTORY_SEED,
     trackingSecret: await trackingSecret(trx),
