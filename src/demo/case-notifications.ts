@@ -3,7 +3,7 @@
  * case-view.ts recipientsOf would pick at that moment. Older ones have long been read; the last
  * day or two's are still unread, as in a real inbox.
  */
-import { SUPERVISOR_ROLES, TIER_HANDLER_ROLES } from '../modules/cases/cases.policy.ts';
+import { NEAREST_SUPERVISOR_ROLES, TIER_HANDLER_ROLES } from '../modules/cases/cases.policy.ts';
 import type { NoticeSnapshot, PlannedCase, PlannedEvent, PlannedNotice, PlannedNotification } from './case-rows.ts';
 import { DAY_MS, HOUR_MS } from './case-time.ts';
 import type { Random } from './random.ts';
@@ -67,7 +67,7 @@ function recipients(
       .map((u) => u.id);
   let ids: string[];
   if (notice.audience === 'reporters') ids = reporters;
-  else if (notice.audience === 'supervisors') ids = covering(SUPERVISOR_ROLES[snapshot.tier].filter((role) => role !== 'admin'));
+  else if (notice.audience === 'supervisors') ids = covering(NEAREST_SUPERVISOR_ROLES[snapshot.tier]);
   else {
     ids = [
       ...(snapshot.tier === 'department' ? [] : covering(TIER_HANDLER_ROLES[snapshot.tier])),

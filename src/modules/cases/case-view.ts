@@ -4,7 +4,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import type { GridLocator } from '../areas/grid-locator.ts';
 import type { DayTable } from '../calendar/working-days.ts';
-import { type CaseAccessView, canReadCase, SUPERVISOR_ROLES, TIER_HANDLER_ROLES } from './cases.policy.ts';
+import { type CaseAccessView, canReadCase, NEAREST_SUPERVISOR_ROLES, TIER_HANDLER_ROLES } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
 
 /** What the case services need besides the database. */
@@ -49,9 +49,7 @@ export async function recipientsOf(
     return [...(row.reporter_user_id ? [row.reporter_user_id] : []), ...(await repo.followersOf(db, row.id))];
   }
   if (who === 'supervisors') {
-    // The nearest superiors, not every administrator of the district.
-    const roles = SUPERVISOR_ROLES[row.tier].filter((role) => role !== 'admin');
-    return usersWithRoleCovering(db, roles, row.location_path);
+    return usersWithRoleCovering(db, NEAREST_SUPERVISOR_ROLES[row.tier], row.location_path);
   }
   const handlers =
     row.tier === 'department' ? [] : await usersWithRoleCovering(db, TIER_HANDLER_ROLES[row.tier], row.location_path);

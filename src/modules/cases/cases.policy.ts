@@ -20,6 +20,14 @@ export const SUPERVISOR_ROLES: Record<Tier, readonly string[]> = {
   district: ['admin'],
 };
 
+/** Who hears of an overdue case: the superiors right above its tier, not everyone up the line. */
+export const NEAREST_SUPERVISOR_ROLES: Record<Tier, readonly string[]> = {
+  grid: ['community_staff', 'community_secretary'],
+  community: ['street_leader'],
+  department: ['street_leader'],
+  district: ['admin'],
+};
+
 export interface CaseAccessView {
   tier: Tier;
   /** Path of the grid (or community, or street) the case lies in. */
