@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { callBackExpected, deadlineFrom, deadlineStatus, policyFor, responseDueFrom } from '../modules/cases/deadlines.ts';
-import { ACTIVE_STATES, type CaseAction, type CaseState, decide, type Relation, type Tier } from '../modules/cases/lifecycle.ts';
-import { EVENT_TYPES } from './case-effects.ts';
+import {
+  ACTIVE_STATES,
+  type CaseAction,
+  type CaseState,
+  decide,
+  EVENT_TYPES,
+  type Relation,
+  type Tier,
+} from '../modules/cases/lifecycle.ts';
 import { DAY_MS, demoHistory, NOW, rules, table, timeZone } from './case-history.fixture.ts';
 import type { PlannedCase, PlannedEvent } from './case-rows.ts';
 import { TINY_SCALE } from './street-plan.ts';

@@ -6,28 +6,18 @@
  */
 
 import type { DayTable } from '../modules/calendar/working-days.ts';
-import { deadlineColumns } from '../modules/cases/deadline-columns.ts';
 import { type CaseDeadline, type DeadlinePolicy, policyFor } from '../modules/cases/deadlines.ts';
 import {
   ACTIVE_STATES,
   type CaseAction,
   type CaseState,
   decide,
+  EVENT_TYPES,
   RATING_WINDOW_DAYS,
   type Relation,
-  ratingReturnsCase,
   type Tier,
 } from '../modules/cases/lifecycle.ts';
-import {
-  type Bodies,
-  type DeadlineCounter,
-  type EffectTarget,
-  EVENT_TYPES,
-  type Outcome,
-  outcomeOf,
-  REOPENED,
-  type SimAction,
-} from './case-effects.ts';
+import { type Bodies, type DeadlineCounter, type EffectTarget, type Outcome, outcomeOf, type SimAction } from './case-effects.ts';
 import type { PlannedCase, PlannedContact, PlannedEvent, PlannedNotice } from './case-rows.ts';
 import { DAY_MS } from './case-time.ts';
 
@@ -131,7 +121,7 @@ export class CaseSimulation implements EffectTarget {
     );
     if (!decision.ok) throw new Error(`${this.row.number}: a ${this.row.state} case cannot ${action}`);
     const from = this.row.state;
-    const { changes, event, notices = [] } = outcome();
+    const { changes, event, notices = [], followUp } = outcome();
     Object.assign(this.row, changes, { state: decision.to, version: this.row.version + 1, updated_at: at });
     if (from !== decision.to) this.transitions.push({ at: at.getTime(), state: decision.to });
     this.last = at;
@@ -139,24 +129,8 @@ export class CaseSimulation implements EffectTarget {
       data: { from, to: decision.to, ...event },
       notices: notices.map((notice) => ({ ...notice, exclude: actor })),
     });
-    if (action === 'rate') this.afterRating(at, this.row.rating as number);
-  }
-
-  /** A rating of 1-2 sends the case back for rework once; any other closes it. Both by the system. */
-  private afterRating(at: Date, rating: number) {
-    if (ratingReturnsCase(rating, this.row.returned_count)) {
-      this.apply('return', at, null, () => ({
-        changes: {
-          ...REOPENED,
-          ...deadlineColumns(this.deadlineFor(this.row.tier, at)),
-          returned_count: this.row.returned_count + 1,
-        },
-        event: { note: `rated ${rating}: back for rework`, automatic: true },
-        notices: [{ audience: 'handlers', kind: 'case.returned', data: {} }],
-      }));
-    } else {
-      this.apply('close', at, null, () => ({ changes: { closed_at: at, close_reason: 'rated' }, event: { automatic: true } }));
-    }
+    // A rating closes the case, or (1-2, the first time) returns it: by the system, at once.
+    if (followUp) this.apply(followUp.action, at, null, () => followUp.outcome);
   }
 
   private policyOf(tier: Tier) {

@@ -4,11 +4,12 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { notify } from '../notifications/notifications.repository.ts';
-import { EFFECTS, type Effect, type EffectContext } from './action-effects.ts';
+import { type ActionContext, applySideRecords, checkedBody, effectEnv } from './action-effects.ts';
 import { accessViewOf, type CaseDeps, nowOf, recipientsOf } from './case-view.ts';
 import { canReadCase, hasCasePermission, relationsOf } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
-import { type CaseAction, type CaseState, decide, type Relation } from './lifecycle.ts';
+import { type Effect, effectOf } from './effects.ts';
+import { type CaseAction, type CaseState, decide, EVENT_TYPES, type Relation } from './lifecycle.ts';
 
 /** Who performs an action: a signed-in actor, or the holder of a tracking code (rating only). */
 export type Performer = { actor: Actor } | { trackingCodeHolder: true };
@@ -46,7 +47,7 @@ export async function performAction(
       if (decision.code === 'CASE_ACTION_FORBIDDEN') {
         throw new AppError(403, decision.code, `You may not ${action} this case.`);
       }
-      throw new AppError(409, decision.code, `A case that is ${row.state} cannot be ${PAST[action]}.`, 'state');
+      throw new AppError(409, decision.code, `A case that is ${row.state} cannot be ${PAST(action)}.`, 'state');
     }
     if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
       throw new AppError(
@@ -57,9 +58,9 @@ export async function performAction(
       );
     }
 
-    const now = nowOf(deps);
-    const context: EffectContext = { trx, deps, actor, row, body, now, to: decision.to };
-    const effect: Effect = await EFFECTS[action](context);
+    const context: ActionContext = { trx, deps, actor, row, body, now: nowOf(deps) };
+    const effect = effectOf(action, row, await checkedBody(context, action), await effectEnv(context));
+    await applySideRecords(context, action, effect);
     await applyEffect(trx, row, action, actor, decision.to, effect);
   });
 }
@@ -77,7 +78,7 @@ async function applyEffect(
     streetId: row.street_id,
     entityType: 'case',
     entityId: row.id,
-    type: `case.${EVENT_TYPES[action]}`,
+    type: EVENT_TYPES[action],
     actorUserId: actor?.userId ?? null,
     data: { from: row.state, to, ...effect.event },
   });
@@ -97,28 +98,5 @@ async function applyEffect(
   }
 }
 
-const EVENT_TYPES: Record<CaseAction, string> = {
-  accept: 'accepted',
-  assign: 'assigned',
-  start: 'started',
-  contact: 'contacted',
-  resolve: 'resolved',
-  rate: 'rated',
-  close: 'closed',
-  reject: 'rejected',
-  merge: 'merged',
-  return: 'returned',
-  escalate: 'escalated',
-  urge: 'urged',
-  suspend: 'suspended',
-  resume: 'resumed',
-};
-
-const PAST: Record<CaseAction, string> = {
-  ...EVENT_TYPES,
-  start: 'started',
-  contact: 'given a contact',
-  rate: 'rated',
-  merge: 'merged',
-  urge: 'urged',
-};
+/** "cannot be accepted", from the event's name; contact reads better in its own words. */
+const PAST = (action: CaseAction) => (action === 'contact' ? 'given a contact' : (EVENT_TYPES[action].split('.')[1] as string));

@@ -49,6 +49,24 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export type Relation = 'tier_handler' | 'assignee' | 'supervisor' | 'reporter';
 
+/** The timeline event each action writes: case.<action in the past>. */
+export const EVENT_TYPES: Record<CaseAction, string> = {
+  accept: 'case.accepted',
+  assign: 'case.assigned',
+  start: 'case.started',
+  contact: 'case.contacted',
+  resolve: 'case.resolved',
+  rate: 'case.rated',
+  close: 'case.closed',
+  reject: 'case.rejected',
+  merge: 'case.merged',
+  return: 'case.returned',
+  escalate: 'case.escalated',
+  urge: 'case.urged',
+  suspend: 'case.suspended',
+  resume: 'case.resumed',
+};
+
 interface ActionRule {
   from: readonly CaseState[];
   /** The state after the move: a state, 'unchanged', or 'previous' (the state before a suspension). */
