@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { loadDayTable } from '../modules/calendar/calendar.service.ts';
 import { deadlinePolicies, trackingSecret } from '../modules/cases/cases.repository.ts';
+import { recountRollups } from '../modules/cases/rollups.repository.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { type CaseHistoryInput, planCaseHistory } from './case-history.ts';
 import { insertChunks } from './seed-demo.ts';
@@ -60,7 +61,10 @@ export async function writeCaseHistory(
     history.notifications.map((n) => ({ ...n, data: JSON.stringify(n.data) })),
   );
   await insertChunks(trx, 'case_counters', history.counters);
+  // The history was written in bulk: its daily figures are counted from its events in one go.
+  const rollups = await recountRollups(trx, street.timeZone, streetId);
   return {
+    'daily rollups': rollups,
     cases: history.cases.length,
     'open cases': history.cases.filter((c) => !c.closed_at && c.state !== 'rejected' && c.state !== 'duplicate').length,
     'case events': history.events.length,

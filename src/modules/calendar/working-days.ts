@@ -83,9 +83,17 @@ export function isWorkingDay(date: string, table: DayTable): boolean {
 }
 
 /** The local date of an instant in a zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(instant: Date, timeZone: string): string {
-  const local = new TZDate(instant.getTime(), timeZone);
-  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+  // One formatter per zone: making them is what costs, and rollups ask for thousands of dates.
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** The instant a local date ends: its following local midnight (or the first instant of the next day where a DST jump skips midnight). */

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { recordEvent } from '../../platform/db/events.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
@@ -10,6 +9,7 @@ import { canReadCase, hasCasePermission, relationsOf } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
 import { type Effect, effectOf } from './effects.ts';
 import { type CaseAction, type CaseState, decide, EVENT_TYPES, type Relation } from './lifecycle.ts';
+import { recordCaseEvent } from './rollups.repository.ts';
 
 /** Who performs an action: a signed-in actor, or the holder of a tracking code (rating only). */
 export type Performer = { actor: Actor } | { trackingCodeHolder: true };
@@ -61,12 +61,14 @@ export async function performAction(
     const context: ActionContext = { trx, deps, actor, row, body, now: nowOf(deps) };
     const effect = effectOf(action, row, await checkedBody(context, action), await effectEnv(context));
     await applySideRecords(context, action, effect);
-    await applyEffect(trx, row, action, actor, decision.to, effect);
+    await applyEffect(trx, deps.timeZone, context.now, row, action, actor, decision.to, effect);
   });
 }
 
 async function applyEffect(
   trx: Kysely<DB>,
+  timeZone: string,
+  now: Date,
   row: repo.CaseRow,
   action: CaseAction,
   actor: Actor | null,
@@ -74,14 +76,13 @@ async function applyEffect(
   effect: Effect,
 ) {
   await repo.updateCase(trx, row.id, { state: to, ...effect.changes });
-  await recordEvent(trx, {
-    streetId: row.street_id,
-    entityType: 'case',
-    entityId: row.id,
-    type: EVENT_TYPES[action],
-    actorUserId: actor?.userId ?? null,
-    data: { from: row.state, to, ...effect.event },
-  });
+  await recordCaseEvent(
+    trx,
+    timeZone,
+    row,
+    { type: EVENT_TYPES[action], actorUserId: actor?.userId ?? null, data: { from: row.state, to, ...effect.event } },
+    now,
+  );
   const updated = (await repo.findCase(trx, row.id)) as repo.CaseRow;
   for (const message of effect.notify ?? []) {
     const recipients = (await recipientsOf(trx, updated, message.to)).filter((id) => id !== actor?.userId);
@@ -94,7 +95,7 @@ async function applyEffect(
   }
   // Some moves lead on by themselves: a good rating closes the case, a bad first rating returns it.
   if (effect.followUp) {
-    await applyEffect(trx, updated, effect.followUp.action, null, effect.followUp.to, effect.followUp.effect);
+    await applyEffect(trx, timeZone, now, updated, effect.followUp.action, null, effect.followUp.to, effect.followUp.effect);
   }
 }
 

@@ -1,11 +1,11 @@
 import { Cron } from 'croner';
 import { type Kysely, sql } from 'kysely';
-import { recordEvent } from '../../platform/db/events.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { type CaseDeps, nowOf, recipientsOf } from './case-view.ts';
 import * as repo from './cases.repository.ts';
 import { ACTIVE_STATES, RATING_WINDOW_DAYS } from './lifecycle.ts';
+import { recordCaseEvent } from './rollups.repository.ts';
 
 /**
  * The deadline jobs. Their state lives in the cases themselves (warned_at, overdue_at, ...): each
@@ -101,16 +101,10 @@ export async function runDeadlineJobs(deps: CaseDeps): Promise<TickCounts> {
       for (const { id } of claimed) {
         const row = (await repo.findCase(trx, id)) as repo.CaseRow;
         const closing = job.name === 'closedUnrated';
-        await recordEvent(trx, {
-          streetId: row.street_id,
-          entityType: 'case',
-          entityId: id,
-          type: job.event,
-          actorUserId: null,
-          data: closing
-            ? { from: 'resolved', to: 'closed', reason: 'not_rated', automatic: true }
-            : { from: null, to: null, dueAt: row.due_at },
-        });
+        const data = closing
+          ? { from: 'resolved', to: 'closed', reason: 'not_rated', automatic: true }
+          : { from: null, to: null, dueAt: row.due_at };
+        await recordCaseEvent(trx, deps.timeZone, row, { type: job.event, actorUserId: null, data }, now);
         for (const message of job.notify) {
           await notify(trx, await recipientsOf(trx, row, message.to), {
             kind: message.kind,

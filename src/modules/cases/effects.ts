@@ -13,7 +13,9 @@ import { ratingReturnsCase } from './lifecycle.ts';
 export interface EffectCase {
   state: CaseState;
   tier: Tier;
+  due_at: Date | null;
   due_date: string | null;
+  response_due_at: Date | null;
   deadline_kind: DeadlineKind | null;
   remaining_working_days: number | null;
   first_contact_at: Date | null;
@@ -119,7 +121,7 @@ export function effectOf<A extends CaseAction>(action: A, c: EffectCase, body: E
       const { resolution, photoIds } = body as EffectBodies['resolve'];
       return {
         changes: { resolved_at: at, resolution, solved_tier: c.tier },
-        event: { note: resolution, photoIds, tier: c.tier },
+        event: { note: resolution, photoIds, tier: c.tier, onTime: c.due_at === null || at <= c.due_at },
         notify: [{ to: 'reporters', kind: 'case.resolved' }],
       };
     }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { recordEvent } from '../../platform/db/events.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { type Actor, canAnywhere, holdsRole, pathIds } from '../access/access.policy.ts';
 import type { AreaRow } from '../areas/areas.repository.ts';
@@ -10,6 +9,7 @@ import { type CaseDeps, nowOf, recipientsOf } from './case-view.ts';
 import * as repo from './cases.repository.ts';
 import { deadlineColumns } from './deadline-columns.ts';
 import { callBackExpected, deadlineFrom, type Priority, policyFor, responseDueFrom } from './deadlines.ts';
+import { recordCaseEvent } from './rollups.repository.ts';
 import { hashTrackingCode, trackingCodeFor } from './tracking.ts';
 
 export interface IntakeInput {
@@ -172,15 +172,18 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
         uploaderUserId: actor?.userId,
         uploadToken: request.uploadToken,
       });
-      await recordEvent(trx, {
-        streetId,
-        entityType: 'case',
-        entityId: id,
-        type: 'case.reported',
-        actorUserId: actor?.userId ?? null,
-        data: { from: null, to: 'reported', tier: 'grid', gridId: place.grid.id, photoIds: input.photoIds },
-      });
       const row = (await repo.findCase(trx, id)) as repo.CaseRow;
+      await recordCaseEvent(
+        trx,
+        deps.timeZone,
+        row,
+        {
+          type: 'case.reported',
+          actorUserId: actor?.userId ?? null,
+          data: { from: null, to: 'reported', tier: 'grid', gridId: place.grid.id, photoIds: input.photoIds },
+        },
+        now,
+      );
       await notify(trx, await recipientsOf(trx, row, 'handlers'), {
         kind: 'case.new',
         streetId,

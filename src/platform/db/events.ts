@@ -8,6 +8,8 @@ export interface DomainEvent {
   type: string;
   actorUserId: string | null;
   data?: Record<string, unknown>;
+  /** When it happened, if not now (a job acting for a moment, a clock under test). */
+  at?: Date;
 }
 
 /** Written in the caller's transaction: a rolled-back change leaves no event, a committed one always has one. */
@@ -21,6 +23,7 @@ export async function recordEvent(trx: Kysely<DB>, event: DomainEvent): Promise<
       type: event.type,
       actor_user_id: event.actorUserId,
       data: JSON.stringify(event.data ?? {}),
+      ...(event.at ? { at: event.at } : {}),
     })
     .execute();
 }

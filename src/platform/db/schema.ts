@@ -149,7 +149,7 @@ export interface EventsTable {
   entity_id: string;
   type: string;
   actor_user_id: string | null;
-  at: CreatedAt;
+  at: ColumnType<Date, Date | string | undefined, never>;
   data: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
