@@ -175,8 +175,6 @@ export function warningAt(dueDate: string, hours: number, table: DayTable, optio
   }
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
 export interface ScheduleEntry {
   date: string;
   kind: 'holiday' | 'workday';
