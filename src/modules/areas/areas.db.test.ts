@@ -49,6 +49,11 @@ describe('the area tree', () => {
     expect(children.items.map((g: { code: string }) => g.code)).toEqual(['C01G01', 'C01G02', 'C01G03']);
   });
 
+  it('lists the district for an administrator, however many areas lie under it', async () => {
+    const roots = (await get('/api/areas?limit=1')).json();
+    expect(roots.items.map((a: { level: string }) => a.level)).toEqual(['district']);
+  });
+
   it('pages with a keyset cursor and refuses a forged one', async () => {
     const community = await area('community', 'C01');
     const first = (await get(`/api/areas?parentId=${community.id}&limit=2`)).json();

@@ -47,6 +47,8 @@ export interface ListQuery {
   level?: AreaLevel | undefined;
   q?: string | undefined;
   includeRetired: boolean;
+  /** Only these nodes (the ones the actor's roles are held at). */
+  ids?: string[] | undefined;
   after?: { code: string; id: string } | undefined;
   limit: number;
 }
@@ -70,6 +72,7 @@ export function listNodes(db: Kysely<DB>, query: ListQuery) {
     .orderBy('n.id')
     .limit(query.limit + 1);
   if (query.parentId) q = q.where('n.parent_id', '=', query.parentId);
+  if (query.ids) q = q.where('n.id', 'in', query.ids.length ? query.ids : ['00000000-0000-0000-0000-000000000000']);
   if (query.level) q = q.where('n.level', '=', query.level);
   if (query.q)
     q = q.where((eb) =>

@@ -52,15 +52,12 @@ export interface ListAreasInput {
 export async function listAreas(db: Kysely<DB>, actor: Actor, input: ListAreasInput) {
   const scopePaths = scopePathsFor(actor, READ);
   if (!input.parentId && !input.level && !input.q) {
-    const roots = pathIdsOfLast(scopePaths);
-    const rows = await repo.listNodes(db, { ...input, scopePaths });
-    return rows.filter((row) => roots.has(row.id));
+    const roots = scopePaths.map((path) => pathIds(path).at(-1) as string);
+    return repo.listNodes(db, { ...input, scopePaths, ids: roots });
   }
   if (input.parentId) await visibleNode(db, actor, input.parentId);
   return repo.listNodes(db, { ...input, scopePaths });
 }
-
-const pathIdsOfLast = (paths: string[]) => new Set(paths.map((path) => pathIds(path).at(-1) as string));
 
 export interface CreateAreaInput {
   parentId: string;
