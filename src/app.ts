@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
+import { placesRoutes } from './modules/areas/places.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -25,6 +26,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
 import { AppError, handleError } from './platform/http/errors.ts';
@@ -45,7 +47,9 @@ const MODULE_ROUTES = [
   taxonomyRoutes,
   casesRoutes,
   publicCasesRoutes,
+  placesRoutes,
   notificationsRoutes,
+  statsRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

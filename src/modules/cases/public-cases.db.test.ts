@@ -26,8 +26,14 @@ describe('reporting without an account', () => {
   it('takes the case with a photo, answers a tracking code, and shows the public timeline without names', async () => {
     const upload = multipartBody([{ filename: 'site.jpg', contentType: 'image/jpeg', data: await phoneJpeg(800, 600) }]);
     const photo = (await h.app.inject({ method: 'POST', url: '/api/public/photos', ...upload })).json();
+    // A second photo joins the first one's token, so the report presents one token for both.
+    const second = multipartBody([{ filename: 'site2.jpg', contentType: 'image/jpeg', data: await phoneJpeg(640, 480) }]);
+    const photo2 = (
+      await h.app.inject({ method: 'POST', url: `/api/public/photos?uploadToken=${photo.uploadToken}`, ...second })
+    ).json();
+    expect(photo2.uploadToken).toBe(photo.uploadToken);
     const response = await publicReport({
-      photoIds: [photo.id],
+      photoIds: [photo.id, photo2.id],
       uploadToken: photo.uploadToken,
       contact: { phone: '13700001234' },
     });
@@ -48,7 +54,7 @@ describe('reporting without an account', () => {
     expect(detail).toMatchObject({ source: 'resident', anonymous: true, reporter_user_id: null });
     const grid = await h.login('grid');
     const staffView = (await h.app.inject({ url: `/api/cases/${detail.id}`, headers: { cookie: grid } })).json();
-    expect(staffView.photos).toHaveLength(1);
+    expect(staffView.photos).toHaveLength(2);
     expect(staffView.reporter.phone).toBeNull();
   });
 

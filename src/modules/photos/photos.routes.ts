@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { type App, type AppContext, idParams, responses } from '../../platform/http/app-types.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
@@ -71,6 +72,13 @@ export function photosRoutes(app: App, { database, config }: AppContext) {
         tags,
         summary: 'Upload a photo for an anonymous report; answers a token to present with the report',
         description: UPLOAD_DESCRIPTION,
+        querystring: z.object({
+          uploadToken: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{43}$/, 'Not an upload token.')
+            .optional()
+            .describe('The token of an earlier upload, so that all photos of one report share it'),
+        }),
         response: responses({ 201: anonymousPhotoSchema }, [400, 413, 429]),
       },
     },
@@ -80,6 +88,7 @@ export function photosRoutes(app: App, { database, config }: AppContext) {
         store,
         await receivePhoto(request, config.photoMaxBytes),
         undefined,
+        request.query.uploadToken,
       );
       return reply.status(201).send({ ...photo, uploadToken: uploadToken as string });
     },

@@ -39,10 +39,12 @@ export async function uploadPhoto(
   store: PhotoStore,
   bytes: Buffer,
   uploader: Actor | undefined,
+  /** An anonymous reporter's token from an earlier upload: all their photos of one report share it. */
+  existingToken?: string,
 ): Promise<UploadedPhoto> {
   const processed = await processPhoto(bytes);
   const [contentKey, thumbnailKey] = await Promise.all([store.put(processed.full), store.put(processed.thumbnail)]);
-  const uploadToken = uploader ? undefined : randomBytes(32).toString('base64url');
+  const uploadToken = uploader ? undefined : (existingToken ?? randomBytes(32).toString('base64url'));
   const streetId = uploader?.streetId ?? null;
   return db.transaction().execute(async (trx) => {
     const values = {

@@ -1,9 +1,12 @@
 import { Button, Input, List } from 'antd-mobile';
+import { ClockCircleOutline, FileOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useI18n } from '../shared/i18n.tsx';
+import { errorMessage, useI18n } from '../shared/i18n.tsx';
 import { homeFor, useMe, useSession } from '../shared/session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import './messages.ts';
+import { type LocalReports, useLocalReports } from './offline/local-reports.ts';
 
 /** The residents' entrance: report a problem, follow a report, sign in. */
 export function HomePage() {
@@ -12,6 +15,7 @@ export function HomePage() {
   const session = useSession();
   const [, navigate] = useLocation();
   const [code, setCode] = useState('');
+  const reports = useLocalReports();
   const staffHome = me ? homeFor(me) : '/';
 
   return (
@@ -25,7 +29,7 @@ export function HomePage() {
         <p>{t('home.welcome')}</p>
       </header>
 
-      <section className="fq-section">
+      <section className="fq-section fq-report-cta">
         <Button block color="primary" size="large" onClick={() => navigate('/report')}>
           {t('home.report')}
         </Button>
@@ -44,7 +48,7 @@ export function HomePage() {
             {t('home.track')}
           </label>
           <div className="fq-track-row">
-            <Input id="track-code" value={code} onChange={setCode} placeholder={t('home.trackPlaceholder')} clearable />
+            <Input id="track-code" value={code} onChange={setCode} placeholder={t('mobile.trackPlaceholder')} clearable />
             <Button type="submit" size="small">
               {t('common.search')}
             </Button>
@@ -52,12 +56,30 @@ export function HomePage() {
         </form>
       </section>
 
-      <List className="fq-section">
+      {(reports.pending.length > 0 || reports.sent.length > 0) && <PhoneReports reports={reports} signedIn={Boolean(me)} />}
+
+      <section className="fq-section fq-how" aria-labelledby="fq-how">
+        <h2 id="fq-how" className="fq-label">
+          {t('mobile.how.title')}
+        </h2>
+        <ol>
+          {(['report', 'handle', 'rate'] as const).map((step) => (
+            <li key={step}>
+              <span className="fq-how-step">{t(`mobile.how.${step}`)}</span>
+              <span className="fq-hint-inline">{t(`mobile.how.${step}Text`)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <List className="fq-section fq-menu">
         {me && <List.Item onClick={() => navigate('/my')}>{t('home.myReports')}</List.Item>}
         {me && staffHome === '/field' && <List.Item onClick={() => navigate('/field')}>{t('home.fieldWork')}</List.Item>}
         {me && staffHome === '/desk' && <List.Item onClick={() => window.location.assign('/desk')}>{t('home.desk')}</List.Item>}
         {me ? (
-          <List.Item onClick={() => void session.logout()}>{t('common.signOut')}</List.Item>
+          <List.Item onClick={() => void session.logout()} description={t('mobile.signedInAs', { name: me.displayName })}>
+            {t('common.signOut')}
+          </List.Item>
         ) : (
           <List.Item>
             <Link href="/login">{t('common.signIn')}</Link>
@@ -65,5 +87,55 @@ export function HomePage() {
         )}
       </List>
     </main>
+  );
+}
+
+/** Reports made on this phone: those waiting for the network, and the last ones sent with their codes. */
+function PhoneReports({ reports, signedIn }: { reports: LocalReports; signedIn: boolean }) {
+  const { t } = useI18n();
+  return (
+    <section className="fq-section fq-phone-reports" aria-labelledby="fq-phone-reports">
+      <h2 id="fq-phone-reports" className="fq-label">
+        {t('mobile.onThisPhone')}
+      </h2>
+      <ul>
+        {reports.pending.map((report) => (
+          <li key={report.key} className="fq-phone-report">
+            <ClockCircleOutline aria-hidden className="fq-phone-report-icon fq-waiting-icon" />
+            <span className="fq-phone-report-text">
+              <span className="fq-phone-report-title">{report.title}</span>
+              <span className="fq-hint-inline">
+                {report.errorCode ? errorMessage(t, { code: report.errorCode }) : t('mobile.waiting')}
+              </span>
+            </span>
+            {report.errorCode && (
+              <Button
+                size="mini"
+                fill="none"
+                onClick={() => void import('./offline/report-queue.ts').then((queue) => queue.forgetReport(report.key))}
+              >
+                {t('mobile.remove')}
+              </Button>
+            )}
+          </li>
+        ))}
+        {reports.sent.map((report) => (
+          <li key={report.key}>
+            <Link
+              className="fq-phone-report"
+              href={report.caseId && signedIn ? `/my/${report.caseId}` : `/track/${report.trackingCode}`}
+            >
+              <FileOutline aria-hidden className="fq-phone-report-icon" />
+              <span className="fq-phone-report-text">
+                <span className="fq-phone-report-title">{report.title}</span>
+                <span className="fq-hint-inline">
+                  {t('mobile.sentCode', { number: report.number, code: report.trackingCode })}
+                </span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

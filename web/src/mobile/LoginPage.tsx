@@ -1,8 +1,9 @@
-import { Button, Form, Input, NavBar } from 'antd-mobile';
+import { Button, Form, Input } from 'antd-mobile';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { errorMessage, useI18n } from '../shared/i18n.tsx';
 import { homeFor, useSession } from '../shared/session.ts';
+import { PageHeader } from './PageHeader.tsx';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -28,7 +29,7 @@ export function LoginPage() {
 
   return (
     <main className="fq-page">
-      <NavBar onBack={() => navigate('/')}>{t('login.title')}</NavBar>
+      <PageHeader title={t('login.title')} onBack={() => navigate('/')} />
       <Form
         layout="horizontal"
         onFinish={submit}

@@ -1,8 +1,14 @@
-import { DotLoading } from 'antd-mobile';
-import { lazy, Suspense } from 'react';
+import { ConfigProvider, DotLoading } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Switch } from 'wouter';
+import { useI18n } from '../shared/i18n.tsx';
+import './antd-mobile-render.ts';
 import { HomePage } from './HomePage.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import { startReportSync } from './offline/local-reports.ts';
+import './page.css';
 
 /**
  * The phone app: residents at /, grid workers and patrol volunteers under /field. Only the home
@@ -15,27 +21,35 @@ const MyCasePage = lazy(() => import('./resident/MyCasePage.tsx'));
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 
 export function MobileApp() {
+  const { locale } = useI18n();
+  // Reports saved while offline go out when the app opens online or the network returns.
+  useEffect(() => startReportSync(), []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
-    <Suspense
-      fallback={
-        <div className="fq-center">
-          <DotLoading color="primary" />
-        </div>
-      }
-    >
-      <Switch>
-        <Route path="/" component={HomePage} />
-        <Route path="/login" component={LoginPage} />
-        <Route path="/report" component={ReportPage} />
-        <Route path="/track" component={TrackPage} />
-        <Route path="/track/:code" component={TrackPage} />
-        <Route path="/my" component={MyReportsPage} />
-        <Route path="/my/:id" component={MyCasePage} />
-        <Route path="/field" nest component={FieldApp} />
-        <Route>
-          <HomePage />
-        </Route>
-      </Switch>
-    </Suspense>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
+      <Suspense
+        fallback={
+          <div className="fq-center">
+            <DotLoading color="primary" />
+          </div>
+        }
+      >
+        <Switch>
+          <Route path="/" component={HomePage} />
+          <Route path="/login" component={LoginPage} />
+          <Route path="/report" component={ReportPage} />
+          <Route path="/track" component={TrackPage} />
+          <Route path="/track/:code" component={TrackPage} />
+          <Route path="/my" component={MyReportsPage} />
+          <Route path="/my/:id" component={MyCasePage} />
+          <Route path="/field" nest component={FieldApp} />
+          <Route>
+            <HomePage />
+          </Route>
+        </Switch>
+      </Suspense>
+    </ConfigProvider>
   );
 }
