@@ -52,7 +52,13 @@ function Authenticated() {
 export function DeskApp() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 }, components: { Layout: { headerBg: '#fff', headerPadding: '0 24px' } } }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{
+        token: { colorPrimary: '#c0392b', borderRadius: 6 },
+        components: { Layout: { headerBg: '#fff', headerPadding: '0 24px' } },
+      }}
+    >
       <AntApp>
         <Router base="/desk">
           <Suspense fallback={loading}>
