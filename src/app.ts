@@ -18,6 +18,7 @@ import { placesRoutes } from './modules/areas/places.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { caseExportRoutes } from './modules/cases/case-export.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { publicCasesRoutes } from './modules/cases/public-cases.routes.ts';
 import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
@@ -46,6 +47,7 @@ const MODULE_ROUTES = [
   calendarRoutes,
   taxonomyRoutes,
   casesRoutes,
+  caseExportRoutes,
   publicCasesRoutes,
   placesRoutes,
   notificationsRoutes,
