@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, DotLoading, ErrorBlock } from 'antd-mobile';
 import type { ReactNode } from 'react';
 import { useLocation, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
-import { errorMessage, useI18n } from '../../shared/i18n.tsx';
+import { useI18n } from '../../shared/i18n.tsx';
 import type { CaseDetail } from '../../shared/types.ts';
 import { CasePhotos, splitPhotos } from '../case/CasePhotos.tsx';
 import { DeadlineTag, StateTag } from '../case/CaseTags.tsx';
 import { RatingShown } from '../case/RatingForm.tsx';
 import { Timeline } from '../case/Timeline.tsx';
 import { PageHeader } from '../PageHeader.tsx';
+import { QueryState } from '../QueryState.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { GridSketch } from './GridSketch.tsx';
 import './messages.ts';
@@ -21,24 +21,7 @@ export default function CaseDetailPage() {
   const { id } = useParams<{ id: string }>();
   const detail = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseDetail>(`/api/cases/${id}`) });
 
-  let content: ReactNode;
-  if (detail.isPending) {
-    content = (
-      <div className="fq-center">
-        <DotLoading color="primary" />
-      </div>
-    );
-  } else if (detail.isError) {
-    content = (
-      <ErrorBlock status="disconnected" title={errorMessage(t, detail.error)} description="">
-        <Button color="primary" onClick={() => void detail.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </ErrorBlock>
-    );
-  } else {
-    content = <CaseBody c={detail.data} />;
-  }
+  const content = <QueryState query={detail}>{(c) => <CaseBody c={c} />}</QueryState>;
   return (
     <main className="fq-page fq-with-actions">
       <PageHeader title={detail.data?.number ?? t('field.detail.title')} onBack={() => navigate('/')} />
