@@ -1,6 +1,104 @@
-import { Typography } from 'antd';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'wouter';
+import { ApiError } from '../../shared/api.ts';
+import { errorMessage, useI18n } from '../../shared/i18n.tsx';
+import type { CaseAction } from '../../shared/types.ts';
+import { ActionDialog } from '../cases/ActionDialog.tsx';
+import { CaseFacts, CasePhotos, CaseReporter } from '../cases/CaseFacts.tsx';
+import { CasePoint } from '../cases/CasePoint.tsx';
+import { DeadlineTag, StateTag } from '../cases/CaseTags.tsx';
+import { CaseTimeline } from '../cases/CaseTimeline.tsx';
+import { useCase } from '../cases/case-data.ts';
+import { MergeDialog } from '../cases/MergeDialog.tsx';
+import '../cases/messages.ts';
 
-/** Built out in the desk console work. */
+/** Moves that take the case forward get the primary colour; refusals look like what they are. */
+const PRIMARY = new Set<CaseAction>(['accept', 'start', 'resolve', 'close', 'resume']);
+const DANGER = new Set<CaseAction>(['reject', 'return']);
+
+/** One case: every field, photos, its place, the reporter and contacts, the timeline, and what the caller may do. */
 export default function CasePage() {
-  return <Typography.Title level={3}>CasePage</Typography.Title>;
+  const { id } = useParams<{ id: string }>();
+  const { t } = useI18n();
+  const { data: detail, error, refetch, isFetching } = useCase(id);
+  const [action, setAction] = useState<CaseAction | null>(null);
+
+  const back = (
+    <Link href="/" className="fq-back">
+      <ArrowLeftOutlined /> {t('deskCases.detail.back')}
+    </Link>
+  );
+  if (error) {
+    const missing = error instanceof ApiError && error.status === 404;
+    return (
+      <div className="fq-page">
+        {back}
+        <Result status={missing ? '404' : 'error'} title={missing ? t('deskCases.detail.notFound') : errorMessage(t, error)} />
+      </div>
+    );
+  }
+  if (!detail) return <Skeleton active className="fq-page" />;
+
+  return (
+    <div className="fq-page">
+      {back}
+      <div className="fq-page-header">
+        <div className="fq-case-heading">
+          <Typography.Text type="secondary" className="fq-case-number">
+            {detail.number}
+          </Typography.Text>
+          <Typography.Title level={3}>{detail.title}</Typography.Title>
+          <Space size={8} wrap>
+            <StateTag state={detail.state} />
+            <DeadlineTag deadline={detail.deadline} labelled />
+          </Space>
+        </div>
+        <Space wrap className="fq-actions" role="toolbar" aria-label={t('deskCases.detail.actions')}>
+          {detail.allowedActions.map((allowed) => (
+            <Button
+              key={allowed}
+              type={PRIMARY.has(allowed) ? 'primary' : 'default'}
+              danger={DANGER.has(allowed)}
+              onClick={() => setAction(allowed)}
+            >
+              {t(`case.action.${allowed}`)}
+            </Button>
+          ))}
+          <Button icon={<ReloadOutlined />} loading={isFetching} onClick={() => refetch()} aria-label={t('common.retry')} />
+        </Space>
+      </div>
+      {detail.allowedActions.length === 0 && (
+        <Alert className="fq-gap" type="info" showIcon title={t('deskCases.detail.noActions')} />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size={16} className="fq-full">
+            <Card title={t('deskCases.detail.facts')} variant="borderless">
+              <CaseFacts detail={detail} />
+            </Card>
+            <Card title={t('deskCases.detail.photos')} variant="borderless">
+              <CasePhotos detail={detail} />
+            </Card>
+            <Card title={t('deskCases.detail.timeline')} variant="borderless">
+              <CaseTimeline detail={detail} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size={16} className="fq-full">
+            <Card title={t('deskCases.detail.where')} variant="borderless">
+              <CasePoint detail={detail} />
+            </Card>
+            <Card title={t('deskCases.detail.reporter')} variant="borderless">
+              <CaseReporter detail={detail} />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+      <ActionDialog detail={detail} action={action === 'merge' ? null : action} onClose={() => setAction(null)} />
+      <MergeDialog detail={detail} open={action === 'merge'} onClose={() => setAction(null)} />
+    </div>
+  );
 }
