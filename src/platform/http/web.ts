@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -26,19 +27,13 @@ export async function registerWeb(
       appType: 'custom',
     });
     await app.register((await import('@fastify/middie')).default);
-    app.use((request, _response, next) => {
-      if (
-        !request.url?.startsWith('/api/') &&
-        !path.extname(request.url?.split('?')[0] ?? '') &&
-        !request.url?.startsWith('/@')
-      ) {
-        request.url = `/${entryFor(request.url ?? '/')}`;
-      }
-      next();
-    });
+    // Vite serves the modules and hot updates; a page address falls through to its entry page.
     app.use(vite.middlewares);
     app.addHook('onClose', () => vite.close());
-    return undefined;
+    return async (request, reply) => {
+      const html = await readFile(path.join(ROOT, entryFor(request.url.split('?')[0] ?? '/')), 'utf8');
+      return reply.type('text/html').send(await vite.transformIndexHtml(request.url, html));
+    };
   }
   if (!existsSync(path.join(DIST, 'index.html'))) return undefined;
   await app.register(fastifyStatic, {
