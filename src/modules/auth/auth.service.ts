@@ -72,12 +72,12 @@ function lockedError(until: Date, now: Date) {
 export async function resolveSession(db: Kysely<DB>, token: string, sessionTtlMs: number): Promise<Actor | undefined> {
   const now = new Date();
   const tokenHash = hashToken(token);
-  const session = await sessions.findLiveSession(db, tokenHash, now);
+  const session = await sessions.findSessionActor(db, tokenHash, now);
   if (!session) return undefined;
-  if (session.expires_at.getTime() - now.getTime() < sessionTtlMs / 2) {
+  if (session.expiresAt.getTime() - now.getTime() < sessionTtlMs / 2) {
     await sessions.extendSession(db, tokenHash, new Date(now.getTime() + sessionTtlMs));
   }
-  return loadActor(db, session.user_id);
+  return session.actor;
 }
 
 export async function logout(db: Kysely<DB>, token: string): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { Actor } from '../access/access.policy.ts';
+import { assignmentsOf, toActor } from '../access/access.repository.ts';
 
 export function findUserForLogin(db: Kysely<DB>, username: string) {
   return db
@@ -36,15 +38,22 @@ export async function createSession(
   });
 }
 
-export function findLiveSession(db: Kysely<DB>, tokenHash: string, now: Date) {
-  return db
+/** The actor behind a live session and when the session expires, in one statement (it runs for every signed-in request). */
+export async function findSessionActor(
+  db: Kysely<DB>,
+  tokenHash: string,
+  now: Date,
+): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
+  const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.user_id', 's.expires_at'])
+    .select(['s.expires_at', 'u.id', 'u.username', 'u.display_name', 'u.street_id', 'u.resident_id', 'u.organisation_id'])
+    .select((eb) => assignmentsOf(eb.ref('u.id')).as('assignments'))
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
+  return row ? { actor: toActor(row), expiresAt: row.expires_at } : undefined;
 }
 
 export async function extendSession(db: Kysely<DB>, tokenHash: string, expiresAt: Date) {
