@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Actor } from '../access/access.policy.ts';
@@ -231,11 +232,9 @@ export async function exportCases(
   sheet.getColumn('created').numFmt = 'yyyy-mm-dd hh:mm';
   sheet.getColumn('dueDate').numFmt = 'yyyy-mm-dd';
   for (const row of rows) sheet.addRow(cellsOf(row, now, words, lang, deps.timeZone));
-  const localDay = new TZDate(now.getTime(), deps.timeZone);
-  const stamp = `${localDay.getFullYear()}-${String(localDay.getMonth() + 1).padStart(2, '0')}-${String(localDay.getDate()).padStart(2, '0')}`;
   return {
     bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
-    fileName: `fengqiao-cases-${stamp}.xlsx`,
+    fileName: `fengqiao-cases-${format(new TZDate(now.getTime(), deps.timeZone), 'yyyy-MM-dd')}.xlsx`,
     rowCount: rows.length,
     truncated,
   };

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import type { Actor } from '../access/access.policy.ts';
+import { type Actor, pathIds } from '../access/access.policy.ts';
 import type { GridLocator } from '../areas/grid-locator.ts';
 import type { DayTable } from '../calendar/working-days.ts';
 import { type CaseAccessView, canReadCase, NEAREST_SUPERVISOR_ROLES, TIER_HANDLER_ROLES } from './cases.policy.ts';
@@ -42,7 +42,7 @@ export async function visibleCase(db: Kysely<DB>, actor: Actor, id: string) {
 /** The people to tell about a case: its current handlers, its reporters, or the supervisors of its tier. */
 export async function recipientsOf(
   db: Kysely<DB>,
-  row: repo.CaseRow,
+  row: Pick<repo.CaseRow, 'id' | 'tier' | 'location_path' | 'assignee_org_id' | 'assignee_user_id' | 'reporter_user_id'>,
   who: 'handlers' | 'reporters' | 'supervisors',
 ): Promise<string[]> {
   if (who === 'reporters') {
@@ -67,6 +67,8 @@ async function usersWithRoleCovering(db: Kysely<DB>, roles: readonly string[], p
     .distinct()
     .where('ra.role', 'in', [...roles])
     .where('u.disabled_at', 'is', null)
+    // A node covering the path is one the path runs through: a few key lookups, not a test of every assignment in the city.
+    .where('n.id', 'in', pathIds(path))
     .where(sql<boolean>`${path}::text like n.path || '%'`)
     .execute();
   return rows.map((row) => row.user_id);

@@ -132,39 +132,43 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
   const id = randomUUID();
   const trackingCode = trackingCodeFor(secret, id);
 
+  const values = {
+    id,
+    street_id: streetId,
+    number,
+    tracking_hash: hashTrackingCode(trackingCode),
+    source: sourceOf(actor, input, staff),
+    kind: category.kind,
+    category_id: category.id,
+    title: input.title ?? titleFrom(input.description),
+    description: input.description,
+    priority: input.priority,
+    state: 'reported' as const,
+    lon: place.lon,
+    lat: place.lat,
+    address: input.address ?? place.building?.name ?? null,
+    building_id: place.building?.id ?? null,
+    grid_id: place.grid.id,
+    community_id: place.grid.parent_id,
+    location_path: place.grid.path,
+    reporter_user_id: actor?.userId ?? null,
+    reporter_name: input.contact?.name ?? (actor && !staff ? actor.displayName : null),
+    reporter_phone: input.contact?.phone ?? null,
+    anonymous: input.anonymous ?? !actor,
+    tier: 'grid' as const,
+    assignee_user_id: null,
+    assignee_org_id: null,
+    ...deadlineColumns(deadline),
+    response_due_at: responseDue,
+    idempotency_scope: request.idempotencyKey ? scope : null,
+    idempotency_key: request.idempotencyKey ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+
   try {
     await db.transaction().execute(async (trx) => {
-      await repo.insertCase(trx, {
-        id,
-        street_id: streetId,
-        number,
-        tracking_hash: hashTrackingCode(trackingCode),
-        source: sourceOf(actor, input, staff),
-        kind: category.kind,
-        category_id: category.id,
-        title: input.title ?? titleFrom(input.description),
-        description: input.description,
-        priority: input.priority,
-        state: 'reported',
-        lon: place.lon,
-        lat: place.lat,
-        address: input.address ?? place.building?.name ?? null,
-        building_id: place.building?.id ?? null,
-        grid_id: place.grid.id,
-        community_id: place.grid.parent_id,
-        location_path: place.grid.path,
-        reporter_user_id: actor?.userId ?? null,
-        reporter_name: input.contact?.name ?? (actor && !staff ? actor.displayName : null),
-        reporter_phone: input.contact?.phone ?? null,
-        anonymous: input.anonymous ?? !actor,
-        tier: 'grid',
-        ...deadlineColumns(deadline),
-        response_due_at: responseDue,
-        idempotency_scope: request.idempotencyKey ? scope : null,
-        idempotency_key: request.idempotencyKey ?? null,
-        created_at: now,
-        updated_at: now,
-      });
+      await repo.insertCase(trx, values);
       await attachPhotos(trx, input.photoIds, {
         entityType: 'case',
         entityId: id,
@@ -172,11 +176,11 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
         uploaderUserId: actor?.userId,
         uploadToken: request.uploadToken,
       });
-      const row = (await repo.findCase(trx, id)) as repo.CaseRow;
+      // The row is what was just inserted: its figures and its handlers follow from these values.
       await recordCaseEvent(
         trx,
         deps.timeZone,
-        row,
+        values,
         {
           type: 'case.reported',
           actorUserId: actor?.userId ?? null,
@@ -184,11 +188,11 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
         },
         now,
       );
-      await notify(trx, await recipientsOf(trx, row, 'handlers'), {
+      await notify(trx, await recipientsOf(trx, values, 'handlers'), {
         kind: 'case.new',
         streetId,
         caseId: id,
-        data: { number, title: row.title },
+        data: { number, title: values.title },
       });
     });
   } catch (error) {
