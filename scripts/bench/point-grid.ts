@@ -1,6 +1,6 @@
 /**
  * Point -> grid for many random points over the city: the in-process index as intake calls it
- * (GridLocator: the boundary version read from the database, then the R-tree and the exact test),
+ * (GridLocator: the R-tree and the exact test, then the grid's row read with the boundary version),
  * the index alone, PostGIS one point per statement, and PostGIS batched. Every way must give every
  * point the same grid (or none).
  */

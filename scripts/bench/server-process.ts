@@ -34,13 +34,17 @@ export async function readRss(pid: number): Promise<number> {
   return kb * 1024;
 }
 
-export async function startServerProcess(
-  databaseUrl: string,
-  env: Record<string, string> = {},
-  nodeArgs: readonly string[] = [],
-): Promise<ServerProcess> {
+/** The node arguments of `npm start`, so that the server measured is the server a street runs. */
+async function startArguments(): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = manifest.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs ${command}, the bench expects node`);
+  return args;
+}
+
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, await startArguments(), {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -21,7 +21,7 @@ const nodeColumns = [
   'n.updated_at',
 ] as const;
 
-export function findNode(db: Kysely<DB>, id: string) {
+function nodeQuery(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('area_nodes as n')
     .leftJoin('users as u', 'u.id', 'n.responsible_user_id')
@@ -35,7 +35,19 @@ export function findNode(db: Kysely<DB>, id: string) {
         .select(eb.fn.countAll<number>().as('n'))
         .as('child_count'),
     )
-    .where('n.id', '=', id)
+    .where('n.id', '=', id);
+}
+
+export function findNode(db: Kysely<DB>, id: string) {
+  return nodeQuery(db, id).executeTakeFirst();
+}
+
+/** A node and the boundary version in one statement: a point's grid is read and checked against a fresh index at once. */
+export function findNodeAtBoundaryVersion(db: Kysely<DB>, id: string) {
+  return nodeQuery(db, id)
+    .select((eb) =>
+      eb.selectFrom('area_index_state').select('boundary_version').where('id', '=', 1).$asScalar().as('boundary_version'),
+    )
     .executeTakeFirst();
 }
 

@@ -1,6 +1,8 @@
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
 import type { GeoJsonPolygon } from '../../platform/db/schema.ts';
 import { GridIndex } from './grid-index.ts';
+import { containsPoint, preparePolygon } from './point-in-polygon.ts';
 
 const square = (west: number, south: number, size = 1): GeoJsonPolygon => ({
   type: 'Polygon',
@@ -15,6 +17,21 @@ const square = (west: number, south: number, size = 1): GeoJsonPolygon => ({
   ],
 });
 
+const lShape: GeoJsonPolygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 1],
+      [2, 1],
+      [2, 1.5],
+      [0.5, 1.5],
+      [0.5, 3],
+      [0, 3],
+      [0, 1],
+    ],
+  ],
+};
+
 // Two grids side by side sharing the edge x = 1, and an L-shaped one whose bounding box covers a gap.
 const index = GridIndex.build([
   { id: 'a', code: 'G01', boundary: square(0, 0) },
@@ -22,20 +39,7 @@ const index = GridIndex.build([
   {
     id: 'l',
     code: 'G03',
-    boundary: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 1],
-          [2, 1],
-          [2, 1.5],
-          [0.5, 1.5],
-          [0.5, 3],
-          [0, 3],
-          [0, 1],
-        ],
-      ],
-    },
+    boundary: lShape,
   },
 ]);
 
@@ -70,5 +74,32 @@ describe('point to grid lookup', () => {
     ]);
     expect(multi.lookup(20.5, 20.5)?.id).toBe('m');
     expect(multi.lookup(15, 15)).toBeUndefined();
+  });
+});
+
+describe('point in polygon', () => {
+  const holed = GridIndex.build([
+    {
+      id: 'h',
+      code: 'H',
+      boundary: { type: 'Polygon', coordinates: [square(0, 0, 4).coordinates[0], square(1, 1, 2).coordinates[0]] as never },
+    },
+  ]);
+
+  it('leaves a hole out and counts the hole edge and the outer corners as the grid', () => {
+    expect(holed.lookup(0.5, 0.5)?.id).toBe('h');
+    expect(holed.lookup(2, 2)).toBeUndefined();
+    expect(holed.lookup(1, 2)?.id).toBe('h');
+    expect(holed.lookup(4, 4)?.id).toBe('h');
+    expect(holed.lookup(4.001, 4)).toBeUndefined();
+  });
+
+  it('agrees with turf on a grid of points over a concave polygon, its edges and corners included', () => {
+    const shape = preparePolygon(lShape);
+    let differing = 0;
+    for (let x = -0.5; x <= 3.5; x += 0.0625)
+      for (let y = -0.5; y <= 3.5; y += 0.0625)
+        if (containsPoint(shape, x, y) !== booleanPointInPolygon([x, y], lShape as never)) differing++;
+    expect(differing).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import type { GeoJsonPolygon } from '../../platform/db/schema.ts';
+import { containsPoint, type PreparedPolygon, preparePolygon } from './point-in-polygon.ts';
 
 export interface IndexedGrid {
   id: string;
@@ -16,18 +16,23 @@ export interface IndexedGrid {
 export class GridIndex {
   private constructor(
     private readonly grids: IndexedGrid[],
+    private readonly shapes: PreparedPolygon[],
     private readonly tree: Flatbush | undefined,
   ) {}
 
   static build(grids: IndexedGrid[]): GridIndex {
-    if (grids.length === 0) return new GridIndex([], undefined);
+    if (grids.length === 0) return new GridIndex([], [], undefined);
     const tree = new Flatbush(grids.length);
     for (const grid of grids) {
       const [minX, minY, maxX, maxY] = boundingBox(grid.boundary);
       tree.add(minX, minY, maxX, maxY);
     }
     tree.finish();
-    return new GridIndex(grids, tree);
+    return new GridIndex(
+      grids,
+      grids.map((grid) => preparePolygon(grid.boundary)),
+      tree,
+    );
   }
 
   get size(): number {
@@ -40,13 +45,15 @@ export class GridIndex {
     for (const i of this.tree.search(lon, lat, lon, lat)) {
       const grid = this.grids[i] as IndexedGrid;
       if (best && compareGrids(best, grid) <= 0) continue;
-      if (booleanPointInPolygon([lon, lat], grid.boundary as never)) best = grid;
+      if (containsPoint(this.shapes[i] as PreparedPolygon, lon, lat)) best = grid;
     }
     return best;
   }
 }
 
-const compareGrids = (a: IndexedGrid, b: IndexedGrid) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id);
+/** Plain code-unit order: the same on every instance whatever its locale, and cheap. */
+const compareGrids = (a: IndexedGrid, b: IndexedGrid) =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 export function boundingBox(geometry: GeoJsonPolygon): [number, number, number, number] {
   let minX = Infinity;
