@@ -54,8 +54,7 @@ async function placeOf(deps: CaseDeps, input: IntakeInput, staff: boolean) {
       throw badRequest('BUILDING_NOT_FOUND', 'Choose an existing building.', 'buildingId');
     grid = await findNode(db, building.parent_id as string);
   } else if (input.lon !== undefined && input.lat !== undefined) {
-    const located = await deps.gridLocator.locate(db, input.lon, input.lat);
-    if (located) grid = await findNode(db, located.id);
+    grid = await deps.gridLocator.locate(db, input.lon, input.lat);
   }
   if (!grid && input.gridId && staff) {
     grid = await findNode(db, input.gridId);
