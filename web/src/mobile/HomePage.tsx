@@ -74,6 +74,7 @@ export function HomePage() {
 
       <List className="fq-section fq-menu">
         {me && <List.Item onClick={() => navigate('/my')}>{t('home.myReports')}</List.Item>}
+        {me && <List.Item onClick={() => navigate('/patrol')}>{t('mobile.patrol')}</List.Item>}
         {me && staffHome === '/field' && <List.Item onClick={() => navigate('/field')}>{t('home.fieldWork')}</List.Item>}
         {me && staffHome === '/desk' && <List.Item onClick={() => window.location.assign('/desk')}>{t('home.desk')}</List.Item>}
         {me ? (

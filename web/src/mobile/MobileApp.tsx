@@ -8,10 +8,12 @@ import './antd-mobile-render.ts';
 import { HomePage } from './HomePage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { startReportSync } from './offline/local-reports.ts';
+import { startPatrolSync } from './patrol/waiting.ts';
 import './page.css';
 
 /**
- * The phone app: residents at /, grid workers and patrol volunteers under /field. Only the home
+ * The phone app: residents at /, grid workers and patrol volunteers under /field, Ping An
+ * Partners' patrols under /patrol. Only the home
  * page ships in the first bundle; every other page is a chunk loaded when it is opened.
  */
 const ReportPage = lazy(() => import('./resident/ReportPage.tsx'));
@@ -19,11 +21,13 @@ const TrackPage = lazy(() => import('./resident/TrackPage.tsx'));
 const MyReportsPage = lazy(() => import('./resident/MyReportsPage.tsx'));
 const MyCasePage = lazy(() => import('./resident/MyCasePage.tsx'));
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
+const PatrolApp = lazy(() => import('./patrol/PatrolApp.tsx'));
 
 export function MobileApp() {
   const { locale } = useI18n();
   // Reports saved while offline go out when the app opens online or the network returns.
   useEffect(() => startReportSync(), []);
+  useEffect(() => startPatrolSync(), []);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -45,6 +49,7 @@ export function MobileApp() {
           <Route path="/my" component={MyReportsPage} />
           <Route path="/my/:id" component={MyCasePage} />
           <Route path="/field" nest component={FieldApp} />
+          <Route path="/patrol" nest component={PatrolApp} />
           <Route>
             <HomePage />
           </Route>
