@@ -18,6 +18,9 @@ const OverduePage = lazy(() => import('./pages/OverduePage.tsx'));
 const MapPage = lazy(() => import('./pages/MapPage.tsx'));
 const WallPage = lazy(() => import('./pages/WallPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
+const PatrolsPage = lazy(() => import('./pages/PatrolsPage.tsx'));
+const HazardsPage = lazy(() => import('./pages/HazardsPage.tsx'));
+const PatrolFiguresPage = lazy(() => import('./pages/PatrolFiguresPage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -41,6 +44,9 @@ function Authenticated() {
               <Route path="/overdue" component={OverduePage} />
               <Route path="/map" component={MapPage} />
               <Route path="/admin" nest component={AdminPage} />
+              <Route path="/patrols" nest component={PatrolsPage} />
+              <Route path="/hazards" component={HazardsPage} />
+              <Route path="/patrol-figures" component={PatrolFiguresPage} />
             </Switch>
           </Suspense>
         </DeskLayout>

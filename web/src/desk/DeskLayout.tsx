@@ -1,11 +1,14 @@
 import {
   AlertOutlined,
+  BarChartOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  SafetyOutlined,
   SettingOutlined,
   TranslationOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -20,10 +23,18 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const session = useSession();
   const [location, navigate] = useLocation();
   const admin = hasPermission(me, 'areas.manage') || hasPermission(me, 'users.manage') || hasPermission(me, 'categories.manage');
+  const patrols = hasPermission(me, 'patrols.read') || hasPermission(me, 'patrols.manage');
   const items = [
     { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
     { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
     { key: '/map', icon: <EnvironmentOutlined />, label: t('desk.menu.map') },
+    ...(patrols
+      ? [
+          { key: '/patrols', icon: <SafetyOutlined />, label: t('desk.menu.patrols') },
+          { key: '/hazards', icon: <WarningOutlined />, label: t('desk.menu.hazards') },
+          { key: '/patrol-figures', icon: <BarChartOutlined />, label: t('desk.menu.patrolFigures') },
+        ]
+      : []),
     { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },
     ...(admin ? [{ key: '/admin', icon: <SettingOutlined />, label: t('desk.menu.admin') }] : []),
   ];

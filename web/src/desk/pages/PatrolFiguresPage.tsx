@@ -1,0 +1,147 @@
+import { Alert, Card, Col, Input, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage, TIME_ZONE, useI18n } from '../../shared/i18n.tsx';
+import { DIMENSION_LIST, type FigureDimension, type PatrolFigures } from '../../shared/patrol-types.ts';
+import { useMe } from '../../shared/session.ts';
+import { AreaTreeSelect } from '../cases/AreaTreeSelect.tsx';
+import { EChart } from '../geo/EChart.tsx';
+import { figuresOption } from '../patrols/figures-option.ts';
+import '../patrols/messages.ts';
+import { useFigures } from '../patrols/patrol-data.ts';
+
+const localDate = (time: number) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(time));
+
+type FigureRow = PatrolFigures['rows'][number];
+
+/** Hazards found and rectified, the rate, what is overdue; by area, type, party or team; and partners' activity. */
+export default function PatrolFiguresPage() {
+  const { t, number } = useI18n();
+  const { data: me } = useMe();
+  const home = me?.roles.find((role) => role.nodeId)?.nodeId ?? undefined;
+  const [nodeId, setNodeId] = useState<string | undefined>(undefined);
+  useEffect(() => setNodeId((current) => current ?? home), [home]);
+  const [from, setFrom] = useState(() => `${localDate(Date.now()).slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(() => localDate(Date.now()));
+  const [by, setBy] = useState<FigureDimension>('node');
+  const figures = useFigures({ nodeId, from, to, by });
+  const data = figures.data;
+  const percent = (rate: number | null) =>
+    rate === null ? '—' : new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  const option = useMemo(
+    () =>
+      figuresOption(data?.rows ?? [], {
+        found: t('deskPatrols.figures.found'),
+        rectified: t('deskPatrols.figures.rectified'),
+        rate: t('deskPatrols.figures.rate'),
+      }),
+    [data, t],
+  );
+
+  return (
+    <div className="fq-page">
+      <div className="fq-page-header">
+        <Typography.Title level={3}>{t('deskPatrols.figures.title')}</Typography.Title>
+        <Space wrap>
+          <AreaTreeSelect
+            value={nodeId}
+            onChange={(next) => setNodeId(next ?? home)}
+            prefix={t('deskPatrols.area')}
+            aria-label={t('deskPatrols.area')}
+            style={{ width: 280 }}
+          />
+          <Input
+            type="date"
+            aria-label={t('deskPatrols.runs.from')}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            style={{ width: 150 }}
+          />
+          <Input
+            type="date"
+            aria-label={t('deskPatrols.runs.to')}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            style={{ width: 150 }}
+          />
+        </Space>
+      </div>
+      {figures.error && <Alert className="fq-gap" type="error" showIcon title={errorMessage(t, figures.error)} />}
+      <Row gutter={[16, 16]} className="fq-gap">
+        {[
+          { key: 'found', value: data ? number(data.totals.found) : '—', color: undefined },
+          { key: 'rectified', value: data ? number(data.totals.rectified) : '—', color: '#389e0d' },
+          { key: 'rate', value: data ? percent(data.totals.rate) : '—', color: '#c0392b' },
+          { key: 'overdue', value: data ? number(data.totals.overdue) : '—', color: '#cf1322' },
+        ].map((kpi) => (
+          <Col span={6} key={kpi.key}>
+            <Card variant="borderless" loading={figures.isLoading}>
+              <Statistic
+                title={t(`deskPatrols.figures.${kpi.key}`)}
+                value={kpi.value}
+                styles={{ content: { color: kpi.color } }}
+                data-testid={`kpi-${kpi.key}`}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {data && (
+        <Typography.Paragraph type="secondary">
+          {t('deskPatrols.figures.activity', {
+            runs: number(data.totals.runs),
+            checkins: number(data.totals.checkins),
+            missed: number(data.totals.missedRuns),
+          })}
+        </Typography.Paragraph>
+      )}
+      <Card variant="borderless" className="fq-gap">
+        <Segmented
+          className="fq-gap"
+          value={by}
+          onChange={(value) => setBy(value as FigureDimension)}
+          options={DIMENSION_LIST.map((d) => ({ value: d, label: t(`deskPatrols.figures.by.${d}`) }))}
+        />
+        <Row gutter={24}>
+          <Col span={12}>
+            <EChart option={option} style={{ height: 340 }} ariaLabel={t('deskPatrols.figures.chart')} />
+          </Col>
+          <Col span={12}>
+            <Table<FigureRow>
+              rowKey={(row) => row.key ?? 'none'}
+              size="small"
+              dataSource={data?.rows ?? []}
+              loading={figures.isFetching}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              columns={[
+                { key: 'label', title: t(`deskPatrols.figures.by.${by}`), dataIndex: 'label' },
+                { key: 'found', title: t('deskPatrols.figures.found'), align: 'right', render: (_, r) => number(r.found) },
+                {
+                  key: 'rectified',
+                  title: t('deskPatrols.figures.rectified'),
+                  align: 'right',
+                  render: (_, r) => number(r.rectified),
+                },
+                { key: 'overdue', title: t('deskPatrols.figures.overdue'), align: 'right', render: (_, r) => number(r.overdue) },
+                { key: 'rate', title: t('deskPatrols.figures.rate'), align: 'right', render: (_, r) => percent(r.rate) },
+              ]}
+            />
+          </Col>
+        </Row>
+      </Card>
+      <Card variant="borderless" title={t('deskPatrols.figures.partners')}>
+        <Table
+          rowKey="userId"
+          size="small"
+          dataSource={data?.partners ?? []}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          columns={[
+            { key: 'name', title: t('deskPatrols.partners.name'), dataIndex: 'name' },
+            { key: 'runs', title: t('deskPatrols.activity.runs'), align: 'right', dataIndex: 'runs' },
+            { key: 'checkins', title: t('deskPatrols.activity.checkins'), align: 'right', dataIndex: 'checkins' },
+            { key: 'findings', title: t('deskPatrols.activity.findings'), align: 'right', dataIndex: 'findings' },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
