@@ -16,7 +16,14 @@ interface MergeTarget {
 
 export interface Bodies {
   accept: { note?: string | null };
-  assign: { userId?: string | null; organisationId?: string | null; note?: string | null };
+  assign: {
+    userId?: string | null;
+    organisationId?: string | null;
+    note?: string | null;
+    /** A hazard's rectification order: its own deadline, and its terms on the timeline. */
+    dueInWorkingDays?: number;
+    order?: Record<string, unknown>;
+  };
   start: { note?: string | null };
   contact: { channel: 'call' | 'visit' | 'message'; note: string };
   resolve: { resolution: string };
@@ -26,6 +33,7 @@ export interface Bodies {
   merge: { into: MergeTarget; note?: string | null };
   escalate: { to: Tier; organisationId: string | null; reason: string };
   urge: { note?: string | null };
+  return: { reason: string };
   suspend: { reason: string };
   resume: { note?: string | null };
 }

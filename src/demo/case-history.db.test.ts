@@ -34,7 +34,7 @@ afterAll(async () => {
   await drop();
 });
 
-const count = async (table: 'cases' | 'case_contacts' | 'notifications' | 'case_org_access') =>
+const count = async (table: 'cases' | 'case_contacts' | 'notifications' | 'case_org_access' | 'patrol_findings') =>
   Number(
     (
       await database.db
@@ -55,10 +55,11 @@ const caseEvents = async () =>
   );
 
 describe('seeding the demo street with its case history', () => {
-  it('writes the cases, their timelines, contacts and notifications, and says how many', async () => {
+  it('writes the cases, the hazards found on patrol besides, their timelines, contacts and notifications, and says how many', async () => {
     expect(seeded.seeded).toBe(true);
-    expect(await count('cases')).toBe(TINY_SCALE.cases);
-    expect(seeded.counts).toMatchObject({ cases: TINY_SCALE.cases, 'case events': await caseEvents() });
+    const cases = TINY_SCALE.cases + (await count('patrol_findings'));
+    expect(await count('cases')).toBe(cases);
+    expect(seeded.counts).toMatchObject({ cases, 'case events': await caseEvents() });
     expect(await caseEvents()).toBeGreaterThan(TINY_SCALE.cases * 3);
     expect(await count('case_contacts')).toBeGreaterThan(0);
     expect(await count('notifications')).toBe(seeded.counts.notifications);
@@ -108,6 +109,6 @@ describe('seeding the demo street with its case history', () => {
 
   it('seeds nothing a second time', async () => {
     expect(await seedDemoIfEmpty(database, TINY_SCALE)).toMatchObject({ seeded: false });
-    expect(await count('cases')).toBe(TINY_SCALE.cases);
+    expect(await count('cases')).toBe(seeded.counts.cases);
   });
 });

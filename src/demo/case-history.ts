@@ -30,6 +30,8 @@ import { CaseScript } from './case-script.ts';
 import { SHOWCASE, type Showcase } from './case-showcase.ts';
 import { CaseSimulation } from './case-simulator.ts';
 import { type Clock, DAY_MS, HOUR_MS, pickMoment, reportTimes, WAKING_HOURS } from './case-time.ts';
+import { type HazardOrderRow, type PlayedHazard, playHazard, type ReinspectionRow, rectify } from './hazard-story.ts';
+import type { HazardFinding } from './patrol-runs.ts';
 import { Random } from './random.ts';
 import { type HistoryCategory, type HistoryUser, StreetIndex } from './street-index.ts';
 import type { PlanNode, StreetPlan } from './street-plan.ts';
@@ -56,10 +58,12 @@ export interface CaseHistoryInput {
   /** How many cases, showcase included. */
   count: number;
   trackingSecret: string;
+  /** Hazards found on patrol (patrol-runs.ts), each to become a case of its own. */
+  hazards?: readonly HazardFinding[];
 }
 
 /** A case to play: a background case by its fate, or a showcase case at its found moment. */
-type Story = { created: Date; seed: number } & ({ showcase?: undefined } | { showcase: Showcase });
+type Story = { created: Date; seed: number; showcase?: Showcase; hazard?: HazardFinding };
 
 const seedOf = (...parts: number[]) => parts.reduce((h, p) => Math.imul(h ^ (p + 0x9e3779b9), 0x85ebca6b) >>> 0, 0x2545f491);
 
@@ -76,22 +80,29 @@ export function planCaseHistory(input: CaseHistoryInput): CaseHistory {
     trackingSecret: input.trackingSecret,
     newId: randomUUID,
   };
-  const player = new StoryPlayer(ctx, clock, input.now);
+  const player = new StoryPlayer(ctx, clock, input.now, input.hazards !== undefined);
   const showcase = SHOWCASE.slice(0, input.count).map((entry, i) => player.place(entry, seedOf(input.seed, i)));
   const background = reportTimes(clock, new Random(input.seed), input.count - showcase.length, input.now, HISTORY_DAYS);
   const stories: Story[] = [
     ...background.map((created, i) => ({ created, seed: seedOf(input.seed, 1_000_000 + i) })),
     ...showcase,
+    ...(input.hazards ?? []).map((hazard) => ({ created: hazard.created, seed: hazard.seed, hazard })),
   ].sort((a, b) => a.created.getTime() - b.created.getTime());
 
   const counters = new Map<number, number>();
   const sims: CaseSimulation[] = [];
+  const hazards: PlayedHazard[] = [];
   for (const story of stories) {
     const year = Number(localDate(story.created, input.timeZone).slice(0, 4));
     const last = (counters.get(year) ?? 0) + 1;
     counters.set(year, last);
     const number = `${year}-${String(last).padStart(6, '0')}`;
-    sims.push(story.showcase ? player.playShowcase(story.showcase, story, number) : player.playBackground(story, number, sims));
+    if (story.hazard) {
+      const played = playHazard(ctx, clock, input.now, story.hazard, number);
+      hazards.push(played);
+      sims.push(played.sim);
+    } else
+      sims.push(story.showcase ? player.playShowcase(story.showcase, story, number) : player.playBackground(story, number, sims));
   }
 
   const cases = sims.map((sim) => sim.row);
@@ -104,15 +115,31 @@ export function planCaseHistory(input: CaseHistoryInput): CaseHistory {
     followers: sims.flatMap((sim) => sim.duplicates.map((source_case_id) => ({ case_id: sim.row.id, source_case_id }))),
     notifications: plannedNotifications(index, new Random(input.seed + 1), cases, events, input.now),
     counters: [...counters].map(([year, last]) => ({ street_id: index.streetId, year, last })),
+    hazards: {
+      findings: hazards.map((h) => h.finding),
+      orders: [...player.rectification.orders, ...hazards.flatMap((h) => h.orders)],
+      reinspections: [...player.rectification.reinspections, ...hazards.flatMap((h) => h.reinspections)],
+    },
   };
 }
 
 class StoryPlayer {
+  /** Rectification orders and re-inspections of hazards residents and staff reported. */
+  readonly rectification: { orders: HazardOrderRow[]; reinspections: ReinspectionRow[] } = { orders: [], reinspections: [] };
+  private readonly sources: typeof SOURCES;
+
+  /**
+   * With a patrol history, the patrols' findings come from their runs, and every hazard is put
+   * right by order and re-inspection as the hazard module does it: the rate counts them all.
+   */
   constructor(
     private readonly ctx: IntakeContext,
     private readonly clock: Clock,
     private readonly now: Date,
-  ) {}
+    private readonly withPatrols: boolean,
+  ) {
+    this.sources = withPatrols ? SOURCES.filter(([source]) => source !== 'patrol') : SOURCES;
+  }
 
   private get index() {
     return this.ctx.index;
@@ -136,7 +163,7 @@ class StoryPlayer {
 
   playBackground(story: Story, number: string, earlier: readonly CaseSimulation[]): CaseSimulation {
     const random = new Random(story.seed);
-    const source = random.weighted(SOURCES);
+    const source = random.weighted(this.sources);
     let grid = random.weighted(this.index.gridWeights);
     let category = this.index.category(random.weighted(source === 'patrol' ? PATROL_CATEGORIES : REPORTED_CATEGORIES));
     const ending = chooseEnding(random);
@@ -149,7 +176,14 @@ class StoryPlayer {
     const reporter = reporterKindOf(random, source, this.index.isPartnersCommunity(grid));
     const { sim, script } = this.open(random, { created: story.created, number, grid, building, category, source, reporter });
     if (target) script.merge(target, new Date(story.created.getTime() + MERGED_WITHIN_HOURS * HOUR_MS));
-    else if (ending === 'rejected') script.reject();
+    else if (this.withPatrols && category.kind === 'hazard') {
+      const { gridWorker } = this.index.peopleOf(grid);
+      const level = sim.row.priority === 'urgent' ? 'major' : 'general';
+      const spec = { building, categoryCode: category.code, level, finder: gridWorker, team: [gridWorker] } as const;
+      const played = rectify(this.ctx, this.clock, this.now, sim, random, spec);
+      this.rectification.orders.push(...played.orders);
+      this.rectification.reinspections.push(...played.reinspections);
+    } else if (ending === 'rejected') script.reject();
     else {
       script.play(
         chooseFate(random, {

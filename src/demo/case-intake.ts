@@ -99,6 +99,7 @@ export function intakeRow(ctx: IntakeContext, random: Random, spec: IntakeSpec):
     rated_at: null,
     closed_at: null,
     close_reason: null,
+    rectified_at: null,
     reject_reason: null,
     merged_into: null,
     returned_count: 0,

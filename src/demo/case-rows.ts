@@ -2,6 +2,7 @@
 
 import type { CasesTable } from '../modules/cases/cases.tables.ts';
 import type { CaseState, Tier } from '../modules/cases/lifecycle.ts';
+import type { FindingRow, HazardOrderRow, ReinspectionRow } from './hazard-story.ts';
 
 type Nullable<T> = T | null;
 
@@ -55,6 +56,8 @@ export interface PlannedCase {
   rated_at: Nullable<Date>;
   closed_at: Nullable<Date>;
   close_reason: Nullable<'rated' | 'not_rated' | 'closed_by_staff'>;
+  /** A hazard confirmed fixed by a re-inspection. */
+  rectified_at: Nullable<Date>;
   reject_reason: Nullable<string>;
   merged_into: Nullable<string>;
   returned_count: number;
@@ -119,4 +122,10 @@ export interface CaseHistory {
   followers: { case_id: string; source_case_id: string }[];
   notifications: PlannedNotification[];
   counters: { street_id: string; year: number; last: number }[];
+  /** The patrol findings behind hazard cases, their rectification orders and re-inspections. */
+  hazards: {
+    findings: FindingRow[];
+    orders: HazardOrderRow[];
+    reinspections: ReinspectionRow[];
+  };
 }

@@ -36,6 +36,11 @@ const TICK_DELAY_MS = 20_000;
 const EVERY_RELATION: ReadonlySet<Relation> = new Set(['tier_handler', 'assignee', 'supervisor', 'reporter']);
 
 type Job = [moment: number, fire: (at: Date) => void];
+/** Columns and timeline data an action carries besides the case core's own. */
+export interface Extra {
+  changes?: Partial<PlannedCase>;
+  event?: Record<string, unknown>;
+}
 
 export class CaseSimulation implements EffectTarget {
   readonly events: PlannedEvent[] = [];
@@ -92,16 +97,31 @@ export class CaseSimulation implements EffectTarget {
     this.orgAccess.add(organisationId);
   }
 
-  act<A extends SimAction>(action: A, at: Date, actor: string | null, body: Bodies[A]): void {
+  /**
+   * Applies an action as the live code does; `extra` is what a module built on the case core adds
+   * to it (a rectification order's deadline, a re-inspection's result).
+   */
+  act<A extends SimAction>(action: A, at: Date, actor: string | null, body: Bodies[A], extra?: Extra): void {
     if (at < this.last)
       throw new Error(`${this.row.number}: ${action} at ${at.toISOString()}, before ${this.last.toISOString()}`);
     this.runJobsUntil(at, false);
-    this.apply(action, at, actor, () => outcomeOf(this, action, at, actor, body));
+    this.apply(action, at, actor, () => {
+      const outcome = outcomeOf(this, action, at, actor, body);
+      if (!extra) return outcome;
+      return { ...outcome, changes: { ...outcome.changes, ...extra.changes }, event: { ...outcome.event, ...extra.event } };
+    });
   }
 
   /** Lets the deadline jobs catch up with now: whatever fell due by then has been marked. */
   finish(now: Date): void {
     this.runJobsUntil(now, true);
+  }
+
+  /** A timeline event another module writes beside the case's own actions (a hazard's re-inspection). */
+  remark(type: string, actor: string | null, at: Date, data: Record<string, unknown>): void {
+    this.runJobsUntil(at, false);
+    this.last = at;
+    this.record(type, actor, at, { data: { from: null, to: null, ...data }, notices: [] });
   }
 
   takeDuplicate(duplicate: { row: PlannedCase }, at: Date, actor: string | null): void {

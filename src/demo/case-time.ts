@@ -47,7 +47,7 @@ function nextDate(date: string, days = 1): string {
 const instants = new Map<string, number>();
 
 /** The instant of a local date and fractional hour in the street's zone. */
-function localInstant(date: string, hour: number, timeZone: string): Date {
+export function localInstant(date: string, hour: number, timeZone: string): Date {
   const key = `${timeZone} ${date} ${hour}`;
   let instant = instants.get(key);
   if (instant === undefined) {
@@ -60,7 +60,7 @@ function localInstant(date: string, hour: number, timeZone: string): Date {
 }
 
 /** The local date of an instant, from the cached starts of its neighbouring days. */
-function localDay(instant: Date, timeZone: string): string {
+export function localDay(instant: Date, timeZone: string): string {
   const utc = instant.toISOString().slice(0, 10);
   for (const date of [utc, nextDate(utc, -1), nextDate(utc, 1)]) {
     const start = localInstant(date, 0, timeZone);

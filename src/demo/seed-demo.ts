@@ -4,12 +4,14 @@ import type { Database } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { hashPassword } from '../platform/security/password.ts';
 import { personName } from './names.ts';
+import { planPatrolPeople } from './patrol-plan.ts';
 import { Random } from './random.ts';
 import { type DemoScale, FULL_SCALE, type PlanNode, planStreet, type StreetPlan } from './street-plan.ts';
 import { writeCaseHistory } from './write-case-history.ts';
 
 export const DEMO_PASSWORD = 'fengqiao-demo';
 const SEED_LOCK_KEY = 7_303_520_002;
+const PATROL_SEED = 53;
 
 export interface DemoAccount {
   username: string;
@@ -24,7 +26,8 @@ interface PlannedUser {
   role: string;
   nodeId?: string;
   organisationId?: string;
-  residentId?: string;
+  residentId?: string | undefined;
+  phone?: string | null;
   where: string;
 }
 
@@ -49,9 +52,12 @@ export async function seedDemoIfEmpty(
       .executeTakeFirstOrThrow();
     if (n > 0) return { seeded: false, accounts: [], counts: {} } satisfies SeedResult;
     const plan = planStreet(scale);
-    const users = planUsers(plan);
+    const now = new Date();
+    const staff = planUsers(plan);
+    const patrols = scale.patrols && planPatrolPeople({ plan, users: staff, scale: scale.patrols, now, seed: PATROL_SEED });
+    const users: PlannedUser[] = [...staff, ...(patrols?.users ?? [])];
     await writePlan(trx, plan, users, passwordHash);
-    const history = await writeCaseHistory(trx, { plan, users, count: scale.cases, timeZone });
+    const history = await writeCaseHistory(trx, { plan, users, count: scale.cases, timeZone, patrols }, now);
     return {
       seeded: true,
       accounts: users.filter((u) => !u.username.includes('_')).map(({ username, role, where }) => ({ username, role, where })),
@@ -157,6 +163,7 @@ async function writePlan(trx: Kysely<DB>, plan: StreetPlan, users: PlannedUser[]
       password_hash: passwordHash,
       street_id: plan.street.id,
       resident_id: u.residentId ?? null,
+      phone: u.phone ?? null,
       organisation_id: u.organisationId ?? null,
     })),
   );

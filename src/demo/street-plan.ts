@@ -23,6 +23,8 @@ export interface DemoScale {
   floors: [min: number, max: number];
   /** Cases in the history of the last six months, those the demo accounts find waiting included. */
   cases: number;
+  /** Patrol partners per community and days of patrol runs; none without. */
+  patrols?: { partners: number; days: number };
 }
 
 export const FULL_SCALE: DemoScale = {
@@ -38,6 +40,7 @@ export const FULL_SCALE: DemoScale = {
   unitsPerBuilding: [1, 3],
   floors: [6, 11],
   cases: 3000,
+  patrols: { partners: 50, days: 180 },
 };
 
 export const TINY_SCALE: DemoScale = {
@@ -49,6 +52,7 @@ export const TINY_SCALE: DemoScale = {
   unitsPerBuilding: [1, 1],
   floors: [2, 3],
   cases: 30,
+  patrols: { partners: 8, days: 60 },
 };
 
 export interface PlanNode {

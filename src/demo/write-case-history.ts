@@ -4,7 +4,11 @@ import { deadlinePolicies, trackingSecret } from '../modules/cases/cases.reposit
 import { recountRollups } from '../modules/cases/rollups.repository.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { type CaseHistoryInput, planCaseHistory } from './case-history.ts';
+import type { CaseHistory } from './case-rows.ts';
+import { type PatrolPeople, plansOfPartner } from './patrol-plan.ts';
+import { type PatrolRuns, planPatrolRuns } from './patrol-runs.ts';
 import { insertChunks } from './seed-demo.ts';
+import { writeHazardRecords, writePatrolGround } from './write-patrol-history.ts';
 
 /** The street's zone by default (STREET_TIMEZONE); the demo street lies in Zhejiang. */
 const HISTORY_SEED = 20_260_601;
@@ -16,14 +20,27 @@ const HISTORY_SEED = 20_260_601;
  */
 export async function writeCaseHistory(
   trx: Kysely<DB>,
-  street: Pick<CaseHistoryInput, 'plan' | 'users' | 'count' | 'timeZone'>,
+  street: Pick<CaseHistoryInput, 'plan' | 'users' | 'count' | 'timeZone'> & { patrols?: PatrolPeople | undefined },
   now = new Date(),
 ): Promise<Record<string, number>> {
   const streetId = street.plan.street.id;
+  const table = await loadDayTable(trx, streetId);
+  const { patrols, ...rest } = street;
+  // The partners' runs, and the hazards they found, which become cases with all the others.
+  const runs =
+    patrols &&
+    planPatrolRuns(patrols, {
+      clock: { table, timeZone: street.timeZone },
+      now,
+      days: patrols.days,
+      seed: HISTORY_SEED,
+      notToday: plansOfPartner(patrols, street.users.find((u) => u.username === 'partner')?.id),
+    });
   const categories = await trx.selectFrom('case_categories').selectAll().where('retired_at', 'is', null).execute();
   const responsePolicies = await trx.selectFrom('response_policies').selectAll().execute();
   const history = planCaseHistory({
-    ...street,
+    ...rest,
+    ...(runs ? { hazards: runs.findings } : {}),
     categories: categories.map((c) => ({
       id: c.id,
       parentId: c.parent_id,
@@ -33,11 +50,12 @@ export async function writeCaseHistory(
     })),
     policies: await deadlinePolicies(trx),
     responsePolicies: responsePolicies.map((p) => ({ priority: p.priority, hours: p.hours, workingDays: p.working_days })),
-    table: await loadDayTable(trx, streetId),
+    table,
     now,
     seed: HISTORY_SEED,
     trackingSecret: await trackingSecret(trx),
   });
+  if (patrols && runs) await writePatrolGround(trx, patrols, runs);
   await insertChunks(trx, 'cases', history.cases satisfies Insertable<DB['cases']>[] as never);
   await insertChunks(trx, 'case_org_access', history.orgAccess);
   await insertChunks(trx, 'case_followers', history.followers);
@@ -61,6 +79,7 @@ export async function writeCaseHistory(
     history.notifications.map((n) => ({ ...n, data: JSON.stringify(n.data) })),
   );
   await insertChunks(trx, 'case_counters', history.counters);
+  await writeHazardRecords(trx, history.hazards);
   // The history was written in bulk: its daily figures are counted from its events in one go.
   const rollups = await recountRollups(trx, street.timeZone, streetId);
   return {
@@ -69,5 +88,17 @@ export async function writeCaseHistory(
     'open cases': history.cases.filter((c) => !c.closed_at && c.state !== 'rejected' && c.state !== 'duplicate').length,
     'case events': history.events.length,
     notifications: history.notifications.length,
+    ...(patrols && runs ? patrolCounts(patrols, runs, history) : {}),
+  };
+}
+
+function patrolCounts(people: PatrolPeople, runs: PatrolRuns, history: CaseHistory): Record<string, number> {
+  const hazards = history.cases.filter((c) => c.kind === 'hazard');
+  return {
+    'patrol partners': people.partners.filter((p) => p.status === 'approved').length,
+    'patrol runs': runs.runs.length,
+    'patrol check-ins': runs.checkins.length,
+    hazards: hazards.length,
+    'hazards rectified': hazards.filter((c) => c.rectified_at).length,
   };
 }
