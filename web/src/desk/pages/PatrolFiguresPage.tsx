@@ -15,7 +15,7 @@ type FigureRow = PatrolFigures['rows'][number];
 
 /** Hazards found and rectified, the rate, what is overdue; by area, type, party or team; and partners' activity. */
 export default function PatrolFiguresPage() {
-  const { t, number } = useI18n();
+  const { t, number, locale } = useI18n();
   const { data: me } = useMe();
   const home = me?.roles.find((role) => role.nodeId)?.nodeId ?? undefined;
   const [nodeId, setNodeId] = useState<string | undefined>(undefined);
@@ -26,7 +26,7 @@ export default function PatrolFiguresPage() {
   const figures = useFigures({ nodeId, from, to, by });
   const data = figures.data;
   const percent = (rate: number | null) =>
-    rate === null ? '—' : new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+    rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
   const option = useMemo(
     () =>
       figuresOption(data?.rows ?? [], {

@@ -28,7 +28,7 @@ export function CheckinForm({ point, checklist, earlier, onSave, onCancel }: Pro
 
   const locate = () => {
     setPosition('locating');
-    void currentPosition().then(setPosition);
+    void currentPosition(0).then(setPosition);
   };
   useEffect(locate, []);
 

@@ -1,12 +1,13 @@
 import { Button, Dialog, Tag } from 'antd-mobile';
 import { CheckCircleFill, ExclamationCircleOutline } from 'antd-mobile-icons';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
 import { errorMessage, useI18n } from '../../shared/i18n.tsx';
 import { FAR_CHECKIN_METRES, type PatrolPlan } from '../../shared/patrol-types.ts';
 import type { Category } from '../../shared/types.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import { Loading, QueryState } from '../QueryState.tsx';
+import { preloadCompressor } from '../report/compress.ts';
 import { CheckinForm } from './CheckinForm.tsx';
 import { FindingForm } from './FindingForm.tsx';
 import { distanceMetres, newUuid } from './geo.ts';
@@ -25,6 +26,8 @@ export default function RunPage() {
   const [, navigate] = useLocation();
   const plans = useMyPlans();
   const categories = useHazardCategories();
+  // Load the photo compressor while there is network: the round may lead into a basement.
+  useEffect(() => preloadCompressor(), []);
   return (
     <main className="fq-page fq-patrol">
       <PageHeader title={t('patrol.run.title')} onBack={() => navigate('/')} />

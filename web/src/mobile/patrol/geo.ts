@@ -5,14 +5,15 @@ export interface Position {
   accuracyM: number;
 }
 
-export function currentPosition(): Promise<Position | null> {
+/** `maxAgeMs`: a check-in wants a fresh fix; a finding may take one from moments ago. */
+export function currentPosition(maxAgeMs = 30_000): Promise<Position | null> {
   if (!('geolocation' in navigator)) return Promise.resolve(null);
   return new Promise((resolve) => {
     navigator.geolocation.getCurrentPosition(
       (found) =>
         resolve({ lon: found.coords.longitude, lat: found.coords.latitude, accuracyM: Math.round(found.coords.accuracy) }),
       () => resolve(null),
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: maxAgeMs },
     );
   });
 }
