@@ -127,14 +127,18 @@ async function phoneShot(session: Session, name: string) {
 const screenShot = (session: Session, name: string) =>
   session.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.${session.locale}.${PHONE.width}x${PHONE.height}.png`) });
 
-/** A desk screenshot once antd's animations have settled. */
-async function still(session: Session, name: string) {
+/** A desk screenshot once antd's animations have settled; a drawer as the screen shows it, since its mask covers only the screen. */
+async function still(session: Session, name: string, screenOnly = false) {
   const moving = session.page.locator(
     ['appear', 'enter', 'leave'].map((phase) => `[class*="-${phase}-active"]:not(.ant-wave)`).join(', '),
   );
   await expect.poll(() => moving.count()).toBe(0);
-  await session.shot(name);
+  if (!screenOnly) return session.shot(name);
+  await session.page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.${session.locale}.${DESKTOP.width}x${DESKTOP.height}.png`),
+  });
 }
+const stillScreen = (session: Session, name: string) => still(session, name, true);
 
 async function pickOption(page: Page, within: Locator, label: string, option: string) {
   await within.getByRole('combobox', { name: label }).click();
@@ -319,7 +323,7 @@ describe.each(LOCALES)('patrols in %s', (locale) => {
     const runRow = desk.page.locator('.ant-table-row', { hasText: displayName });
     await runRow.click();
     await desk.page.locator('.ant-drawer .ant-tag', { hasText: t('deskPatrols.runs.farFlag') }).waitFor();
-    await still(desk, 'desk-patrol-run');
+    await stillScreen(desk, 'desk-patrol-run');
     await desk.page.keyboard.press('Escape');
     await desk.page.goto('/desk/hazards');
     await desk.page.locator('.ant-table-row', { hasText: hazard.caseNumber }).click();
@@ -327,10 +331,10 @@ describe.each(LOCALES)('patrols in %s', (locale) => {
     await drawer.getByRole('button', { name: loose(t('deskPatrols.order.issue')) }).click();
     await pickOption(desk.page, drawer, t('deskPatrols.order.organisation'), company.name);
     await drawer.getByLabel(t('deskPatrols.order.requirement')).fill('拆除飞线，电动车到集中充电棚充电；楼道张贴提示');
-    await still(desk, 'desk-hazard-order');
+    await stillScreen(desk, 'desk-hazard-order');
     await drawer.getByRole('button', { name: loose(t('deskPatrols.order.submit')) }).click();
     await drawer.getByText(t('deskPatrols.stage.rectifying'), { exact: true }).waitFor();
-    await still(desk, 'desk-hazard-ordered');
+    await stillScreen(desk, 'desk-hazard-ordered');
 
     // The property company's handler replies on the case with an after-photo.
     const property = await open(browser, locale, DESKTOP);
@@ -382,6 +386,42 @@ describe.each(LOCALES)('patrols in %s', (locale) => {
     await desk.page.locator('canvas').first().waitFor();
     await still(desk, 'desk-patrol-figures');
     await secretaryApi.dispose();
+    await desk.context.close();
+  });
+
+  it('the desk’s patrol pages: teams, plans and the plan editor, the hazards board, figures by hazard type', async () => {
+    const desk = await open(browser, locale, DESKTOP);
+    const { page } = desk;
+    await signIn(desk, 'secretary');
+    await page.goto('/desk/patrols/teams');
+    await page.locator('.ant-table-row', { hasText: dailyPlan.teamName as string }).waitFor();
+    await still(desk, 'desk-patrol-teams');
+    await page.getByRole('tab', { name: t('deskPatrols.tabs.plans') }).click();
+    const planRow = page.locator('.ant-table-row', { hasText: dailyPlan.name });
+    await planRow.waitFor();
+    await still(desk, 'desk-patrol-plans');
+    await planRow.getByRole('button', { name: loose(t('deskPatrols.edit')) }).click();
+    const editor = page.locator('.ant-drawer');
+    await editor.getByRole('button', { name: loose(t('deskPatrols.plans.addPoint')) }).waitFor();
+    expect(await editor.getByLabel(t('deskPatrols.plans.pointName')).count()).toBe(dailyPlan.points.length);
+    await stillScreen(desk, 'desk-patrol-plan-editor');
+    await page.keyboard.press('Escape');
+
+    const grid = await open(browser, locale, DESKTOP);
+    await signIn(grid, 'grid');
+    await grid.page.goto('/desk/hazards');
+    await grid.page.getByText(t('deskPatrols.stage.rectifying'), { exact: true }).click();
+    await grid.page.locator('.ant-table-row').first().waitFor();
+    await still(grid, 'desk-hazards-grid');
+    await grid.context.close();
+
+    await page.goto('/desk/patrol-figures');
+    await page.getByText(t('deskPatrols.figures.by.category'), { exact: true }).click();
+    await page
+      .locator('.ant-table-row', { hasText: charging[locale === 'en' ? 'en' : 'zh'][1] })
+      .first()
+      .waitFor();
+    await still(desk, 'desk-patrol-figures-category');
     await desk.context.close();
   });
 

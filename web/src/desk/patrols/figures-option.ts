@@ -19,6 +19,8 @@ export function figuresOption(rows: PatrolFigures['rows'], words: FiguresWords) 
     .sort((a, b) => b.found - a.found)
     .slice(0, MAX_BARS);
   return {
+    // Drawn at once: a figures page is read, not watched.
+    animation: false,
     grid: { left: 48, right: 56, top: 40, bottom: 64 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },

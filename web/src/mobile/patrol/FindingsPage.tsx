@@ -55,6 +55,7 @@ function FindingRow({ finding }: { finding: PatrolFinding }) {
               : t(`case.state.${finding.caseState}`)}
           </Tag>
         </span>
+        {fate === 'reinspect' && <span className="fq-finding-next">{t('patrol.findings.tapToReinspect')}</span>}
       </span>
       {fate === 'reinspect' && <RightOutline aria-hidden />}
     </>

@@ -13,6 +13,13 @@ import { uploadPhotos } from '../report/submit-report.ts';
 import { useHazard } from './patrol-queries.ts';
 
 const RESULTS = ['rectified', 'not_rectified'] as const;
+const STAGE_COLORS: Record<HazardDetail['stage'], string> = {
+  awaiting_order: 'default',
+  rectifying: 'primary',
+  awaiting_reinspection: 'warning',
+  rectified: 'success',
+  closed: 'default',
+};
 
 /** A hazard the party says is fixed: what was ordered, and a look on the spot that confirms it or sends it back. */
 export default function ReinspectPage() {
@@ -39,7 +46,7 @@ function HazardView({ hazard }: { hazard: HazardDetail }) {
           {hazard.number} · {hazard.categoryName} · {hazard.gridName}
         </p>
         <p className="fq-finding-tags">
-          <Tag color="primary" data-testid="hazard-stage">
+          <Tag color={STAGE_COLORS[hazard.stage]} data-testid="hazard-stage">
             {t(`patrol.stage.${hazard.stage}`)}
           </Tag>
           {hazard.level && <Tag color={hazard.level === 'major' ? 'danger' : 'warning'}>{t(`patrol.level.${hazard.level}`)}</Tag>}
