@@ -126,10 +126,10 @@ export interface PatrolPeople {
 
 /** A partner team is a handful of neighbours: big enough to cover a sick day, small enough to know each other. */
 const TEAM_SIZE: [number, number] = [6, 9];
-/** A compound round checks in at a few of its buildings, not all of them. */
-const COMPOUND_POINTS = 5;
-/** The nightly joint inspection walks one or two buildings of each compound. */
-const JOINT_POINTS_PER_ESTATE = 2;
+/** A compound round checks in at three of its buildings, spread over it: the rest are seen on the way. */
+const COMPOUND_POINTS = 3;
+/** The nightly joint inspection stops at one building of each compound and the shops around it. */
+const JOINT_POINTS_PER_ESTATE = 1;
 const TEAM_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const OFFICE_NAMES = ['滨江商务大厦', '枫桥科创中心'];
 const DECLINE_REASONS = [
@@ -352,7 +352,13 @@ function formTeams(random: Random, partners: PartnerRow[], community: PlanNode, 
   let i = 0;
   while (i < partners.length) {
     const left = partners.length - i;
-    const size = left <= TEAM_SIZE[1] ? left : Math.min(random.int(...TEAM_SIZE), left - TEAM_SIZE[0]);
+    // What is left after a team must still make a team: ten split in two fives, not nine and one.
+    const size =
+      left <= TEAM_SIZE[1]
+        ? left
+        : left < 2 * TEAM_SIZE[0]
+          ? Math.ceil(left / 2)
+          : Math.min(random.int(...TEAM_SIZE), left - TEAM_SIZE[0]);
     const members = partners.slice(i, i + Math.max(1, size));
     i += members.length;
     const id = randomUUID();

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '../modules/calendar/working-days.ts';
 import { distanceMetres, type HazardLevel } from '../modules/patrols/hazard-rules.ts';
 import { expectedRunDates, runDateOf, shiftDate } from '../modules/patrols/patrol-schedule.ts';
-import { type Clock, localInstant, MINUTE_MS } from './case-time.ts';
+import { type Clock, HOUR_MS, localInstant, MINUTE_MS } from './case-time.ts';
 import type { PatrolPeople, PlanKind, PlannedPatrol } from './patrol-plan.ts';
 import { Random } from './random.ts';
 import type { PlanNode } from './street-plan.ts';
@@ -171,7 +171,8 @@ function walk(random: Random, plan: PlannedPatrol, date: string, input: { clock:
   const { timeZone } = input.clock;
   const [from, to] = random.weighted(START_HOURS[plan.kind]);
   const hour = random.between(from, to);
-  const started = hour >= 24 ? localInstant(shiftDate(date, 1), hour - 24, timeZone) : localInstant(date, hour, timeZone);
+  // From the day's local midnight: thousands of runs at odd minutes would each cost a zone lookup.
+  const started = new Date(localInstant(date, 0, timeZone).getTime() + hour * HOUR_MS);
   const startedBy = random.chance(LEADER_STARTS) ? plan.leader : random.pick(plan.members);
   const run: RunRow = {
     id: randomUUID(),
@@ -179,7 +180,7 @@ function walk(random: Random, plan: PlannedPatrol, date: string, input: { clock:
     street_id: plan.row.street_id,
     plan_id: plan.row.id,
     team_id: plan.row.team_id,
-    run_date: runDateOf(plan.row.frequency, localDate(started, timeZone), hour % 24),
+    run_date: runDateOf(plan.row.frequency, hour >= 24 ? shiftDate(date, 1) : date, hour % 24),
     started_by: startedBy,
     started_at: started,
     finished_at: null,
