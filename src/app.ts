@@ -25,6 +25,7 @@ import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { patrolsRoutes } from './modules/patrols/patrols.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
@@ -52,6 +53,7 @@ const MODULE_ROUTES = [
   placesRoutes,
   notificationsRoutes,
   statsRoutes,
+  patrolsRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

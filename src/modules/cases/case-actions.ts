@@ -11,8 +11,12 @@ import { type Effect, effectOf } from './effects.ts';
 import { type CaseAction, type CaseState, decide, EVENT_TYPES, type Relation } from './lifecycle.ts';
 import { recordCaseEvent } from './rollups.repository.ts';
 
-/** Who performs an action: a signed-in actor, or the holder of a tracking code (rating only). */
-export type Performer = { actor: Actor } | { trackingCodeHolder: true };
+/**
+ * Who performs an action: a signed-in actor, or the holder of a tracking code (rating only). A
+ * vouched actor was already allowed the step by another module's own rule (a patrol partner's
+ * re-inspection closes a hazard): the state machine still applies, the relation check does not.
+ */
+export type Performer = { actor: Actor; vouched?: true } | { trackingCodeHolder: true };
 
 export interface ActionBody {
   expectedVersion?: number | undefined;
@@ -32,37 +36,56 @@ export async function performAction(
   action: CaseAction,
   body: ActionBody,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.lockCase(trx, caseId))) throw notFound('Case');
-    const row = (await repo.findCase(trx, caseId)) as repo.CaseRow;
-    const view = await accessViewOf(trx, row);
-    const actor = 'actor' in performer ? performer.actor : null;
-    if (actor && !canReadCase(actor, view)) throw notFound('Case');
+  await deps.db.transaction().execute((trx) => performActionIn(trx, deps, performer, caseId, action, body));
+}
 
-    const relations: Set<Relation> = actor ? relationsOf(actor, view) : new Set(['reporter']);
-    const decision = decide(action, { state: row.state, suspendedFrom: row.suspended_from }, relations, (p) =>
-      actor ? hasCasePermission(actor, view, p) : false,
+/** The same inside the caller's transaction, for a module that moves a case together with its own records. */
+export async function performActionIn(
+  trx: Kysely<DB>,
+  deps: CaseDeps,
+  performer: Performer,
+  caseId: string,
+  action: CaseAction,
+  body: ActionBody,
+): Promise<repo.CaseRow> {
+  if (!(await repo.lockCase(trx, caseId))) throw notFound('Case');
+  const row = (await repo.findCase(trx, caseId)) as repo.CaseRow;
+  const view = await accessViewOf(trx, row);
+  const actor = 'actor' in performer ? performer.actor : null;
+  const vouched = 'vouched' in performer && performer.vouched === true;
+  if (actor && !vouched && !canReadCase(actor, view)) throw notFound('Case');
+
+  const relations: Set<Relation> = vouched
+    ? new Set(['tier_handler', 'assignee', 'supervisor', 'reporter'])
+    : actor
+      ? relationsOf(actor, view)
+      : new Set(['reporter']);
+  const decision = decide(
+    action,
+    { state: row.state, suspendedFrom: row.suspended_from },
+    relations,
+    (p) => vouched || (actor ? hasCasePermission(actor, view, p) : false),
+  );
+  if (!decision.ok) {
+    if (decision.code === 'CASE_ACTION_FORBIDDEN') {
+      throw new AppError(403, decision.code, `You may not ${action} this case.`);
+    }
+    throw new AppError(409, decision.code, `A case that is ${row.state} cannot be ${PAST(action)}.`, 'state');
+  }
+  if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
+    throw new AppError(
+      409,
+      'CASE_VERSION_CONFLICT',
+      `The case changed since you opened it (now ${row.state}). Reload it and try again.`,
+      'expectedVersion',
     );
-    if (!decision.ok) {
-      if (decision.code === 'CASE_ACTION_FORBIDDEN') {
-        throw new AppError(403, decision.code, `You may not ${action} this case.`);
-      }
-      throw new AppError(409, decision.code, `A case that is ${row.state} cannot be ${PAST(action)}.`, 'state');
-    }
-    if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
-      throw new AppError(
-        409,
-        'CASE_VERSION_CONFLICT',
-        `The case changed since you opened it (now ${row.state}). Reload it and try again.`,
-        'expectedVersion',
-      );
-    }
+  }
 
-    const context: ActionContext = { trx, deps, actor, row, body, now: nowOf(deps) };
-    const effect = effectOf(action, row, await checkedBody(context, action), await effectEnv(context));
-    await applySideRecords(context, action, effect);
-    await applyEffect(trx, deps.timeZone, context.now, row, action, actor, decision.to, effect);
-  });
+  const context: ActionContext = { trx, deps, actor, row, body, now: nowOf(deps) };
+  const effect = effectOf(action, row, await checkedBody(context, action), await effectEnv(context));
+  await applySideRecords(context, action, effect);
+  await applyEffect(trx, deps.timeZone, context.now, row, action, actor, decision.to, effect);
+  return (await repo.findCase(trx, caseId)) as repo.CaseRow;
 }
 
 async function applyEffect(

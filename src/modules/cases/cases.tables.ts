@@ -91,6 +91,8 @@ export interface CasesTable {
   rated_at: Timestamp | null;
   closed_at: Timestamp | null;
   close_reason: 'rated' | 'not_rated' | 'closed_by_staff' | null;
+  /** A hazard confirmed fixed by a re-inspection (migrations/0007_patrols.sql). */
+  rectified_at: Timestamp | null;
   reject_reason: string | null;
   merged_into: string | null;
   returned_count: Generated<number>;

@@ -37,7 +37,14 @@ export interface EffectEnv {
 type Note = { note?: string | null | undefined };
 export interface EffectBodies {
   accept: Note;
-  assign: Note & { userId?: string | null | undefined; organisationId?: string | null | undefined };
+  assign: Note & {
+    userId?: string | null | undefined;
+    organisationId?: string | null | undefined;
+    /** An order with its own deadline (a hazard's rectification order), counted from the assignment. */
+    dueInWorkingDays?: number | undefined;
+    /** What the order says, kept on the timeline event. */
+    order?: Record<string, unknown> | undefined;
+  };
   start: Note;
   contact: { channel: 'call' | 'visit' | 'message'; note: string };
   resolve: { resolution: string; photoIds: string[] };
@@ -100,10 +107,21 @@ export function effectOf<A extends CaseAction>(action: A, c: EffectCase, body: E
     case 'start':
       return { changes: {}, event: { note }, notify: [] };
     case 'assign': {
-      const { userId = null, organisationId = null } = body as EffectBodies['assign'];
+      const { userId = null, organisationId = null, dueInWorkingDays, order } = body as EffectBodies['assign'];
+      const deadline = dueInWorkingDays === undefined ? undefined : env.deadlineOver(dueInWorkingDays, 'handle', c.tier);
       return {
-        changes: { assignee_user_id: userId, assignee_org_id: organisationId },
-        event: { note, assigneeUserId: userId, assigneeOrgId: organisationId },
+        changes: {
+          assignee_user_id: userId,
+          assignee_org_id: organisationId,
+          ...(deadline ? { ...deadlineColumns(deadline), warned_at: null, overdue_at: null } : {}),
+        },
+        event: {
+          note,
+          assigneeUserId: userId,
+          assigneeOrgId: organisationId,
+          ...(deadline ? { dueDate: deadline.dueDate } : {}),
+          ...(order ? { order } : {}),
+        },
         notify: [{ to: 'handlers', kind: 'case.assigned' }],
         ...(organisationId ? { grantOrganisation: organisationId } : {}),
       };

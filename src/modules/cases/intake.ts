@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { type Actor, canAnywhere, holdsRole, pathIds } from '../access/access.policy.ts';
 import type { AreaRow } from '../areas/areas.repository.ts';
@@ -34,6 +36,10 @@ export interface IntakeRequest {
   input: IntakeInput;
   idempotencyKey?: string | undefined;
   uploadToken?: string | undefined;
+  /** A report of a known kind whatever its category: a patrol finding is a hazard. */
+  kind?: 'hazard' | undefined;
+  /** A module's own records, written in the case's transaction (a patrol finding and its run). */
+  within?: ((trx: Kysely<DB>, caseId: string) => Promise<void>) | undefined;
 }
 
 export interface IntakeResult {
@@ -137,7 +143,7 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
     number,
     tracking_hash: hashTrackingCode(trackingCode),
     source: sourceOf(actor, input, staff),
-    kind: category.kind,
+    kind: request.kind ?? category.kind,
     category_id: category.id,
     title: input.title ?? titleFrom(input.description),
     description: input.description,
@@ -168,6 +174,7 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
   try {
     await db.transaction().execute(async (trx) => {
       await repo.insertCase(trx, values);
+      await request.within?.(trx, id);
       await attachPhotos(trx, input.photoIds, {
         entityType: 'case',
         entityId: id,

@@ -59,6 +59,8 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   users_username_key: 'username',
   organisations_code: 'code',
   role_assignments_unique: 'role',
+  patrol_teams_name: 'name',
+  patrol_partners_current: 'userId',
 };
 
 export function handleError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
