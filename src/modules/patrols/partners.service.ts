@@ -88,6 +88,34 @@ const staffOf = (db: Db, communityPath: string) =>
     .where(sql<boolean>`${communityPath}::text like n.path || '%'`)
     .execute();
 
+/** The communities of the actor's street and their compounds: what a resident chooses from when applying. */
+export async function communitiesToJoin(db: Db, actor: Actor) {
+  if (!actor.streetId) return { items: [] };
+  const [communities, estates] = await Promise.all([
+    db
+      .selectFrom('area_nodes')
+      .select(['id', 'name'])
+      .where('street_id', '=', actor.streetId)
+      .where('level', '=', 'community')
+      .where('retired_at', 'is', null)
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('estates')
+      .select(['id', 'name', 'community_id'])
+      .where('street_id', '=', actor.streetId)
+      .orderBy('name')
+      .execute(),
+  ]);
+  return {
+    items: communities.map((c) => ({
+      id: c.id,
+      name: c.name,
+      estates: estates.filter((e) => e.community_id === c.id).map(({ id, name }) => ({ id, name })),
+    })),
+  };
+}
+
 export async function apply(db: Db, actor: Actor, body: z.infer<typeof applyBody>) {
   const community = await communityOf(db, body.communityId);
   if (community.street_id !== actor.streetId)

@@ -9,6 +9,7 @@ import * as partners from './partners.service.ts';
 import {
   applyBody,
   approveBody,
+  communityChoiceSchema,
   declineBody,
   figuresQuery,
   figuresSchema,
@@ -61,6 +62,17 @@ export function patrolsRoutes(app: App, context: AppContext) {
       },
     },
     async (request, reply) => reply.status(201).send(await partners.apply(db, requireActor(request), request.body)),
+  );
+  app.get(
+    '/patrols/communities',
+    {
+      schema: {
+        tags,
+        summary: 'The communities of my street and their compounds, to apply to',
+        response: responses({ 200: items(communityChoiceSchema) }, [401]),
+      },
+    },
+    async (request) => partners.communitiesToJoin(db, requireActor(request)),
   );
   app.get(
     '/patrols/partners/me',

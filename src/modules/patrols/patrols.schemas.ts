@@ -22,6 +22,10 @@ export const applyBody = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
+export const communityChoiceSchema = z
+  .object({ id: z.uuid(), name: z.string(), estates: z.array(z.object({ id: z.uuid(), name: z.string() })) })
+  .meta({ id: 'PatrolCommunityChoice' });
+
 export const partnerSchema = z
   .object({
     id: z.uuid(),

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../../shared/api.ts';
 import type { Hazard, HazardDetail, PatrolFinding, PatrolPartner, PatrolPlan } from '../../shared/patrol-types.ts';
-import type { Area, Page } from '../../shared/types.ts';
 import { useCategories } from '../case/categories.ts';
 import type { Place } from '../types.ts';
 
@@ -76,8 +75,8 @@ export function useCommunities() {
   return useQuery({
     queryKey: ['patrols', 'communities'],
     queryFn: async (): Promise<CommunityChoice[]> => {
-      const page = await api<Page<Area>>(`/api/areas${query({ level: 'community', limit: 100 })}`).catch(() => null);
-      return (page?.items ?? []).map((area) => ({ id: area.id, name: area.name }));
+      const { items } = await api<{ items: CommunityChoice[] }>('/api/patrols/communities');
+      return items.map((community) => ({ id: community.id, name: community.name }));
     },
     staleTime: 10 * 60_000,
   });
