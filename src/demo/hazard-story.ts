@@ -102,7 +102,7 @@ const PARTIES: Record<string, Weights<'property' | 'shop' | 'owner'>> = {
   ],
 };
 /** Some parties never answer: an owner who will not give up the flying line, a shop that shut. */
-const NO_REPLY = [0.055, 0.16, 0.28];
+const NO_REPLY = [0.035, 0.13, 0.25];
 const LATE_REPLY = 0.12;
 /** Re-inspections confirm most fixes; a round that fails issues the next order. */
 const RECTIFIED_AT = [0.86, 0.9, 1];
