@@ -79,5 +79,5 @@ export const STAGE_LIST = list<HazardStage>({
 });
 export const DIMENSION_LIST = list<FigureDimension>({ node: true, category: true, party: true, team: true });
 
-/** A check-in further than this from its point is flagged (the server's FAR_CHECKIN_METRES). */
-export const FAR_CHECKIN_METRES = 200;
+// The server's own rules, so that the phone measures and flags a check-in exactly as staff will see it.
+export { distanceMetres, FAR_CHECKIN_METRES } from '../../../src/modules/patrols/hazard-rules.ts';

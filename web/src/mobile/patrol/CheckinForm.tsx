@@ -1,9 +1,15 @@
 import { Button } from 'antd-mobile';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
-import { CHECK_ANSWER_LIST, type CheckAnswer, FAR_CHECKIN_METRES, type PatrolPlan } from '../../shared/patrol-types.ts';
+import {
+  CHECK_ANSWER_LIST,
+  type CheckAnswer,
+  distanceMetres,
+  FAR_CHECKIN_METRES,
+  type PatrolPlan,
+} from '../../shared/patrol-types.ts';
 import { Choice } from '../report/Choice.tsx';
-import { currentPosition, distanceMetres, type Position } from './geo.ts';
+import { currentPosition, type Position } from './geo.ts';
 import type { DraftCheckin } from './run-draft.ts';
 
 type Point = PatrolPlan['points'][number];

@@ -1,4 +1,4 @@
-/** Where the phone is, and how far that is from a patrol point. */
+/** Where the phone is, and ids it makes for what it records. */
 export interface Position {
   lon: number;
   lat: number;
@@ -16,17 +16,6 @@ export function currentPosition(maxAgeMs = 30_000): Promise<Position | null> {
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: maxAgeMs },
     );
   });
-}
-
-const EARTH_RADIUS_M = 6_371_008.8;
-const radians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance in metres, as the server measures a check-in (hazard-rules.ts). */
-export function distanceMetres(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
-  const dLat = radians(b.lat - a.lat);
-  const dLon = radians(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** A UUID for the server's clientId fields; crypto.randomUUID exists only in secure contexts. */
