@@ -67,7 +67,7 @@ describe.skipIf(testEngine() !== 'postgres')('the city-scale scripts at a tiny s
         'department',
         'dashboard, whole city, one year, from street rollups',
         'dashboard, whole city, one year, direct aggregate over cases',
-        'point -> grid, in-process index lookup alone',
+        'point -> grid, in-process index lookup (what intake adds',
         'point -> grid, PostGIS batched',
         'point -> grid, identical answers',
         'two instances: cases answered 201 but missing',

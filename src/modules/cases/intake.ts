@@ -126,9 +126,13 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
     parentCategoryId: category.parent_id,
   });
   const deadline = policy ? deadlineFrom(now, policy, table, options) : undefined;
-  const responseDue = callBackExpected({ reporterPhone: input.contact?.phone, reportedThroughAccount: actor !== null && !staff })
-    ? responseDueFrom(now, await repo.responsePolicy(db, input.priority), table, options)
-    : null;
+  const source = sourceOf(actor, input, staff);
+  // A patrol finding is followed by its finder in the app: nobody owes them a call back.
+  const responseDue =
+    source !== 'patrol' &&
+    callBackExpected({ reporterPhone: input.contact?.phone, reportedThroughAccount: actor !== null && !staff })
+      ? responseDueFrom(now, await repo.responsePolicy(db, input.priority), table, options)
+      : null;
   const number = await repo.nextCaseNumber(
     db,
     streetId,
@@ -142,7 +146,7 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
     street_id: streetId,
     number,
     tracking_hash: hashTrackingCode(trackingCode),
-    source: sourceOf(actor, input, staff),
+    source,
     kind: request.kind ?? category.kind,
     category_id: category.id,
     title: input.title ?? titleFrom(input.description),

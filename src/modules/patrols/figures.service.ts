@@ -1,7 +1,7 @@
 /**
- * Patrol figures for a node and a period: hazards found (reported in the period), how many of
- * those are rectified now, how many are overdue now, the rectification rate, by area, hazard type,
- * responsible party or patrol team; runs, check-ins and missed runs; each partner's activity.
+ * Patrol figures for a node and a period: hazards found (reported in the period, neither merged
+ * as a duplicate nor rejected), how many of those are rectified now, how many are overdue now, the
+ * rectification rate, by area, hazard type, responsible party or patrol team; runs, check-ins and missed runs; each partner's activity.
  * Counted directly from the hazards of the node (a street's few thousand); the statistics layer
  * will serve them from rollups at city scale.
  */
@@ -117,7 +117,8 @@ export async function patrolFigures(
 ) {
   const node = await nodeFor(db, actor, query.nodeId);
   if (query.to > shiftDate(query.from, 366)) throw badRequest('PERIOD_TOO_LONG', 'Choose a period of at most a year.', 'to');
-  const where = sql`k.kind = 'hazard' and k.location_path like ${`${node.path}%`}
+  // A merged duplicate or a rejected report is not a hazard found.
+  const where = sql`k.kind = 'hazard' and k.state not in ('duplicate', 'rejected') and k.location_path like ${`${node.path}%`}
     and k.created_at >= ${endOfLocalDay(shiftDate(query.from, -1), timeZone)} and k.created_at < ${endOfLocalDay(query.to, timeZone)}`;
   const { key, label, join } = dimension(query.by, node.id, lang);
   const runWhere = sql`c.path like ${`${node.path}%`} and r.run_date between ${query.from} and ${query.to}`;
