@@ -2,7 +2,8 @@
 
 import type { CasesTable } from '../modules/cases/cases.tables.ts';
 import type { CaseState, Tier } from '../modules/cases/lifecycle.ts';
-import type { FindingRow, HazardOrderRow, ReinspectionRow } from './hazard-story.ts';
+import type { HazardOrderRow, ReinspectionRow } from './hazard-script.ts';
+import type { FindingRow } from './hazard-story.ts';
 
 type Nullable<T> = T | null;
 
