@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { inboxFigures } from './bench-figures.ts';
 import { parseTps } from './pgbench.ts';
@@ -9,10 +10,12 @@ describe('the benchmark report', () => {
       { name: 'a', measured: '1 ms', target: '< 20 ms', met: true },
       { name: 'longer name', measured: '30 ms', target: '< 20 ms', met: false },
       { name: 'reference', measured: '5/s', target: 'reference', met: null },
+      { name: '枫桥街道 dashboard', measured: '1 ms', target: '< 50 ms', met: true },
     ]);
     const lines = table.split('\n');
-    expect(lines).toHaveLength(5);
-    expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+    expect(lines).toHaveLength(6);
+    expect(new Set(lines.map((line) => stringWidth(line))).size).toBe(1);
+    expect(lines[1]).toMatch(/^\| -+ \| -+ \|/);
     expect(lines[3]).toContain('**not met**');
     expect(lines[2]).toMatch(/\| met\s+\|$/);
   });

@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+
 /** The benchmark's one table: every figure with its target and whether it is met, as Markdown. */
 export interface Figure {
   name: string;
@@ -9,13 +11,13 @@ export interface Figure {
 
 const verdict = (met: boolean | null) => (met === null ? '' : met ? 'met' : '**not met**');
 
+/** Columns padded to their width on screen (a Chinese character takes two), as the formatter lays Markdown tables out. */
 export function renderTable(figures: readonly Figure[]): string {
   const rows = [['figure', 'measured', 'target', ''], ...figures.map((f) => [f.name, f.measured, f.target, verdict(f.met)])];
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] as string).length))) ?? [];
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`;
-  return [line(rows[0] as string[]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join(
-    '\n',
-  );
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => stringWidth(row[i] as string)))) ?? [];
+  const pad = (cell: string, i: number) => cell + ' '.repeat((widths[i] as number) - stringWidth(cell));
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
+  return [line(rows[0] as string[]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
 }
 
 export interface BenchmarkEntry {
