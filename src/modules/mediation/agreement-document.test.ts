@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { agreementDocumentOf } from './agreement-document.ts';
 
 const source = {
-  dispute: { number: '2026-000007', type: 'compensation' as const, level: 'community' as const, handlingNodeName: '枫林社区' },
+  dispute: {
+    number: '2026-000007',
+    type: 'compensation' as const,
+    level: 'community' as const,
+    committeeName: '枫林社区人民调解委员会',
+  },
   studio: { name: '老杨调解工作室', address: '枫林社区党群服务中心二楼' },
   parties: [
     {
@@ -42,11 +47,12 @@ describe('the agreement document', () => {
     const doc = agreementDocumentOf(source, 'Asia/Shanghai');
     expect(doc.parties.map((p) => p.name)).toEqual(['王秀英', '李建国']);
     expect(doc.parties[0]?.idNumber).toBe('330102197203034321');
-    expect(doc.schedule.map((i) => [i.dueDate, i.amount])).toEqual([
-      ['2026-03-31', 5000],
-      ['2026-04-30', 7000],
+    expect(doc.instalments.map((i) => [i.dueDate, i.amountFen])).toEqual([
+      ['2026-03-31', 500_000],
+      ['2026-04-30', 700_000],
     ]);
-    expect(doc.total).toBe(12000);
+    expect(doc.totalFen).toBe(1_200_000);
+    expect(doc.studioName).toBe('老杨调解工作室');
   });
   it('dates the version in the street’s zone', () => {
     expect(agreementDocumentOf(source, 'Asia/Shanghai').date).toBe('2026-03-05');

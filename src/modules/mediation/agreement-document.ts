@@ -10,6 +10,7 @@ export interface AgreementParty {
   side: 'applicant' | 'respondent' | 'third_party';
   kind: 'person' | 'organisation';
   name: string;
+  /** Printed as given: the parties' own document carries their full numbers. */
   idNumber: string | null;
   phone: string | null;
   address: string | null;
@@ -17,33 +18,34 @@ export interface AgreementParty {
 
 export interface AgreementInstalment {
   seq: number;
+  /** YYYY-MM-DD */
   dueDate: string;
-  /** Yuan. */
-  amount: number;
+  amountFen: number;
   what: string;
 }
 
 export interface AgreementDocument {
-  disputeNumber: string;
+  /** The dispute's number. */
+  number: string;
   version: number;
-  /** "YYYY-MM-DD", local date the version was drawn up. */
-  date: string;
+  /** The people's mediation committee of the level that mediated, whose seal the agreement bears. */
+  committeeName: string;
+  studioName: string | null;
+  studioAddress: string | null;
   type: DisputeType;
   level: Level;
-  /** The street, community or grid that mediated: the agreement's issuer. */
-  levelNodeName: string;
-  studio: { name: string; address: string } | null;
   parties: AgreementParty[];
+  mediators: { name: string; kind: MediatorKind }[];
   facts: string;
   terms: string[];
-  schedule: AgreementInstalment[];
-  /** Yuan: the sum of the schedule. */
-  total: number;
-  mediators: { name: string; kind: MediatorKind }[];
+  instalments: AgreementInstalment[];
+  totalFen: number;
+  /** YYYY-MM-DD: the local day this version was drawn up. */
+  date: string;
 }
 
 export interface AgreementSource {
-  dispute: { number: string; type: DisputeType; level: Level; handlingNodeName: string };
+  dispute: { number: string; type: DisputeType; level: Level; committeeName: string };
   studio: { name: string; address: string } | null;
   parties: {
     seq: number;
@@ -67,25 +69,25 @@ export function localDate(at: Date, timeZone: string): string {
 }
 
 export function agreementDocumentOf(source: AgreementSource, timeZone: string): AgreementDocument {
-  const schedule = [...source.instalments]
+  const instalments = [...source.instalments]
     .sort((a, b) => a.seq - b.seq)
-    .map((i) => ({ seq: i.seq, dueDate: i.dueDate, amount: i.amountFen / 100, what: i.what }));
-  const totalFen = source.instalments.reduce((sum, i) => sum + i.amountFen, 0);
+    .map(({ seq, dueDate, amountFen, what }) => ({ seq, dueDate, amountFen, what }));
   return {
-    disputeNumber: source.dispute.number,
+    number: source.dispute.number,
     version: source.agreement.version,
-    date: localDate(source.agreement.createdAt, timeZone),
+    committeeName: source.dispute.committeeName,
+    studioName: source.studio?.name ?? null,
+    studioAddress: source.studio?.address ?? null,
     type: source.dispute.type,
     level: source.dispute.level,
-    levelNodeName: source.dispute.handlingNodeName,
-    studio: source.studio,
     parties: [...source.parties]
       .sort((a, b) => SIDE_ORDER[a.side] - SIDE_ORDER[b.side] || a.seq - b.seq)
       .map(({ side, kind, name, idNumber, phone, address }) => ({ side, kind, name, idNumber, phone, address })),
+    mediators: source.mediators,
     facts: source.agreement.facts,
     terms: source.agreement.terms,
-    schedule,
-    total: totalFen / 100,
-    mediators: source.mediators,
+    instalments,
+    totalFen: instalments.reduce((sum, i) => sum + i.amountFen, 0),
+    date: localDate(source.agreement.createdAt, timeZone),
   };
 }
