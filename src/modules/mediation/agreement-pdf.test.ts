@@ -85,6 +85,25 @@ describe.each(['zh-CN', 'en'] as const)('the %s agreement PDF', (lang) => {
   });
 });
 
+describe('a long agreement', () => {
+  it('runs over several pages and still reads back every term, instalment and the total', async () => {
+    const instalments = Array.from({ length: 24 }, (_, i) => ({
+      seq: i + 1,
+      dueDate: `2027-${String((i % 12) + 1).padStart(2, '0')}-10`,
+      amountFen: 50_000 + i,
+      what: `第${i + 1}期补偿款`,
+    }));
+    const terms = Array.from({ length: 12 }, (_, i) => `第${i + 1}项：${agreement.terms[i % agreement.terms.length]}`);
+    const long = { ...agreement, terms, instalments, totalFen: instalments.reduce((sum, i) => sum + i.amountFen, 0) };
+    const { text, pages } = await textOf(await renderAgreementPdf(long, 'zh-CN'));
+    expect(pages).toBeGreaterThan(2);
+    for (const [i, term] of terms.entries()) expect(text).toContain(squeeze(`${i + 1}.${term}`));
+    for (const item of instalments) expect(text).toContain(squeeze(`${item.seq}${AGREEMENT_LABELS['zh-CN'].date(item.dueDate)}`));
+    expect(text).toContain('合计12,002.76元');
+    expect(text).toContain(squeeze(AGREEMENT_LABELS['zh-CN'].page(pages, pages)));
+  });
+});
+
 describe('the agreement font', () => {
   it('has a glyph for every character of the sample agreement and for rare name characters', async () => {
     const everything =

@@ -125,6 +125,9 @@ function drawTerms(pdf: Pdf, doc: AgreementDocument, labels: AgreementLabels): v
   const hang = 22;
   doc.terms.forEach((term, i) => {
     pdf.font('body').fontSize(BODY_SIZE).fillColor(INK);
+    // A term starts on the next page rather than leave its number behind at the foot of this one.
+    const height = pdf.heightOfString(term, { width: width(pdf) - hang, lineGap: GAP });
+    if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
     const y = pdf.y;
     pdf.text(`${i + 1}.`, left, y, { width: hang, lineBreak: false });
     pdf.text(term, left + hang, y, { width: width(pdf) - hang, lineGap: GAP });
