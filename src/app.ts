@@ -23,6 +23,7 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { publicCasesRoutes } from './modules/cases/public-cases.routes.ts';
 import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { patrolsRoutes } from './modules/patrols/patrols.routes.ts';
@@ -54,6 +55,7 @@ const MODULE_ROUTES = [
   notificationsRoutes,
   statsRoutes,
   patrolsRoutes,
+  mediationRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -89,7 +89,7 @@ export interface DisputesTable {
   people_involved: number;
   amount_fen: number;
   risk_level: RiskLevel;
-  risk_reasons: RiskReason[];
+  risk_reasons: ColumnType<RiskReason[], RiskReason[] | undefined, RiskReason[]>;
   state: DisputeState;
   outcome: Outcome | null;
   referral: Referral | null;
@@ -130,7 +130,7 @@ export interface DisputeSessionsTable {
     'scheduled' | 'held' | 'cancelled'
   >;
   held_at: Timestamp | null;
-  attendees: string[];
+  attendees: ColumnType<string[], string[] | undefined, string[]>;
   notes: string | null;
   next_steps: string | null;
   created_by: string;

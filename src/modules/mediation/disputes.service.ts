@@ -1,0 +1,455 @@
+/**
+ * Dispute files: opened from a case (its reporter becomes a party), a walk-in or a referral;
+ * read with parties masked outside the mediation role; escalated one level at a time; moved
+ * through the state machine, each change one event on the file's timeline in the same transaction.
+ */
+import type { z } from 'zod';
+import { badRequest, conflict, forbidden } from '../../platform/http/errors.ts';
+import { maskIdNumber, maskPhone } from '../../platform/security/masking.ts';
+import { type Actor, can } from '../access/access.policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { visibleCase } from '../cases/case-view.ts';
+import { notify } from '../notifications/notifications.repository.ts';
+import {
+  checkRisk,
+  type DisputeState,
+  escalate,
+  levelOfNode,
+  type Outcome,
+  type Referral,
+  type Ruled,
+  recordOutcome,
+  transition,
+} from './dispute-rules.ts';
+import { canManageDispute, canReadDispute, readScopes, seesPartiesInFull } from './mediation.policy.ts';
+import type { disputePatchBody, listDisputesQuery, openDisputeBody } from './mediation.schemas.ts';
+import {
+  type Db,
+  type DisputeRow,
+  daysSince,
+  handlersOf,
+  type MediationDeps,
+  managedDispute,
+  nextDisputeNumber,
+  nodeAtLevel,
+  nodeOf,
+  nowOf,
+  readableDispute,
+  recordDisputeEvent,
+  streetOf,
+} from './mediation.shared.ts';
+import { toFen, toYuan } from './performance.ts';
+
+type PartyInput = z.infer<typeof openDisputeBody>['parties'][number];
+
+export function ruled<T>(result: Ruled<T>, status = 409): T {
+  if (result.ok) return result.value;
+  const { code, message, field } = result.error;
+  throw status === 400 ? badRequest(code, message, field) : conflict(code, message, field);
+}
+
+async function checkMediatorAndStudio(db: Db, streetId: string, mediatorId?: string | null, studioId?: string | null) {
+  if (mediatorId) {
+    const found = await db
+      .selectFrom('mediators')
+      .select('id')
+      .where('id', '=', mediatorId)
+      .where('street_id', '=', streetId)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
+    if (!found) throw badRequest('MEDIATOR_NOT_FOUND', 'Choose a mediator of this street.', 'mediatorId');
+  }
+  if (studioId) {
+    const found = await db
+      .selectFrom('mediation_studios')
+      .select('id')
+      .where('id', '=', studioId)
+      .where('street_id', '=', streetId)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
+    if (!found) throw badRequest('STUDIO_NOT_FOUND', 'Choose a studio of this street.', 'studioId');
+  }
+}
+
+const partyRows = (disputeId: string, parties: PartyInput[], first = 1) =>
+  parties.map((p, i) => ({
+    dispute_id: disputeId,
+    seq: first + i,
+    side: p.side,
+    kind: p.kind,
+    name: p.name,
+    phone: p.phone ?? null,
+    id_number: p.idNumber ?? null,
+    address: p.address ?? null,
+    user_id: null as string | null,
+  }));
+
+export async function openDispute(deps: MediationDeps, actor: Actor, body: z.infer<typeof openDisputeBody>, ip: string) {
+  const { db } = deps;
+  let node: Awaited<ReturnType<typeof nodeOf>>;
+  let reporter: PartyInput & { userId: string | null } = { side: 'applicant', kind: 'person', name: '', userId: null };
+  if (body.caseId) {
+    const { row } = await visibleCase(db, actor, body.caseId);
+    node = await nodeOf(db, body.nodeId ?? row.grid_id ?? row.community_id ?? row.street_id, 'nodeId');
+    const reporterName =
+      row.reporter_name ??
+      (row.reporter_user_id
+        ? (await db.selectFrom('users').select('display_name').where('id', '=', row.reporter_user_id).executeTakeFirst())
+            ?.display_name
+        : undefined);
+    if (reporterName) {
+      reporter = { ...reporter, name: reporterName, phone: row.reporter_phone ?? undefined, userId: row.reporter_user_id };
+    }
+  } else {
+    node = await nodeOf(db, body.nodeId as string);
+  }
+  const level = levelOfNode(node.level);
+  if (!level) throw badRequest('DISPUTE_NODE_LEVEL', 'Open a dispute at a street, community, grid or below.', 'nodeId');
+  const handling = await nodeAtLevel(db, node.path, level);
+  const access = { locationPath: node.path, handlingPath: handling.path };
+  if (!canReadDispute(actor, access)) throw badRequest('NODE_NOT_FOUND', 'Choose an area.', 'nodeId');
+  if (!canManageDispute(actor, access)) throw forbidden('MEDIATION_FORBIDDEN', 'You may not open disputes here.');
+  ruled(checkRisk(body.riskLevel, body.riskReasons), 400);
+  const streetId = streetOf(node);
+  await checkMediatorAndStudio(db, streetId, body.mediatorId, body.studioId);
+  if (body.caseId) {
+    const existing = await db.selectFrom('disputes').select('number').where('case_id', '=', body.caseId).executeTakeFirst();
+    if (existing) throw conflict('DISPUTE_CASE_TAKEN', `The case already has dispute file ${existing.number}.`, 'caseId');
+  }
+  const now = nowOf(deps);
+  const number = await nextDisputeNumber(db, streetId, Number(now.toISOString().slice(0, 4)));
+  const id = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('disputes')
+      .values({
+        street_id: streetId,
+        number,
+        node_id: node.id,
+        location_path: node.path,
+        handling_node_id: handling.id,
+        handling_path: handling.path,
+        level,
+        source: body.source,
+        case_id: body.caseId ?? null,
+        referred_by: body.referredBy ?? null,
+        type: body.type,
+        title: body.title,
+        facts: body.facts,
+        people_involved: body.peopleInvolved,
+        amount_fen: toFen(body.amount),
+        risk_level: body.riskLevel,
+        risk_reasons: body.riskReasons,
+        state: 'opened',
+        mediator_id: body.mediatorId ?? null,
+        studio_id: body.studioId ?? null,
+        opened_by: actor.userId,
+        opened_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const parties = partyRows(inserted.id, reporter.name ? [reporter, ...body.parties] : body.parties);
+    if (reporter.name && parties[0]) parties[0].user_id = reporter.userId;
+    if (parties.length > 0) await trx.insertInto('dispute_parties').values(parties).execute();
+    await recordDisputeEvent(
+      trx,
+      { id: inserted.id, street_id: streetId },
+      {
+        type: 'dispute.opened',
+        actorUserId: actor.userId,
+        at: now,
+        data: { from: null, to: 'opened', number, source: body.source, caseId: body.caseId ?? null, level },
+      },
+    );
+    return inserted.id;
+  });
+  return getDispute(deps, actor, id, ip);
+}
+
+export async function getDispute(deps: MediationDeps, actor: Actor, id: string, ip: string) {
+  const { db } = deps;
+  const row = await readableDispute(db, actor, id);
+  const access = { locationPath: row.location_path, handlingPath: row.handling_path };
+  const full = seesPartiesInFull(actor, access);
+  const [names, parties, events] = await Promise.all([
+    db
+      .selectFrom('area_nodes as n')
+      .select(['n.id', 'n.name'])
+      .where('n.id', 'in', [row.node_id, row.handling_node_id])
+      .execute(),
+    db.selectFrom('dispute_parties').selectAll().where('dispute_id', '=', id).orderBy('seq').execute(),
+    db
+      .selectFrom('events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+      .select(['e.type', 'e.at', 'e.data', 'u.display_name'])
+      .where('e.entity_type', '=', 'dispute')
+      .where('e.entity_id', '=', id)
+      .orderBy('e.id')
+      .execute(),
+  ]);
+  const [mediator, studio] = await Promise.all([
+    row.mediator_id ? db.selectFrom('mediators').select('name').where('id', '=', row.mediator_id).executeTakeFirst() : undefined,
+    row.studio_id
+      ? db.selectFrom('mediation_studios').select('name').where('id', '=', row.studio_id).executeTakeFirst()
+      : undefined,
+  ]);
+  if (full && parties.some((p) => p.phone || p.id_number)) {
+    await recordAudit(db, {
+      action: 'personal_data.read',
+      actorUserId: actor.userId,
+      streetId: row.street_id,
+      subjectType: 'dispute_party',
+      subjectIds: parties.map((p) => p.id),
+      ip,
+      detail: { disputeId: id },
+    });
+  }
+  const nameOf = (nodeId: string) => names.find((n) => n.id === nodeId)?.name ?? '';
+  return {
+    ...presentSummary(row, nameOf(row.node_id), nowOf(deps)),
+    caseId: row.case_id,
+    referredBy: row.referred_by,
+    facts: row.facts,
+    handlingNodeId: row.handling_node_id,
+    handlingNodeName: nameOf(row.handling_node_id),
+    outcome: row.outcome,
+    referral: row.referral,
+    mediatorId: row.mediator_id,
+    mediatorName: mediator?.name ?? null,
+    studioId: row.studio_id,
+    studioName: studio?.name ?? null,
+    parties: parties.map((p) => ({
+      id: p.id,
+      side: p.side,
+      kind: p.kind,
+      name: p.name,
+      phone: full ? p.phone : maskPhone(p.phone),
+      idNumber: full ? p.id_number : maskIdNumber(p.id_number),
+      address: p.address,
+    })),
+    canManage: canManageDispute(actor, access),
+    version: row.version,
+    timeline: events.map((e) => ({
+      type: e.type,
+      at: e.at,
+      actorName: e.display_name,
+      data: e.data as Record<string, unknown>,
+    })),
+  };
+}
+
+export function presentSummary(row: DisputeRow, nodeName: string, now: Date) {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    type: row.type,
+    source: row.source,
+    level: row.level,
+    state: row.state,
+    riskLevel: row.risk_level,
+    riskReasons: row.risk_reasons,
+    peopleInvolved: row.people_involved,
+    amount: toYuan(row.amount_fen),
+    nodeId: row.node_id,
+    nodeName,
+    openedAt: row.opened_at,
+    daysOpen: daysSince(row.opened_at, row.closed_at ?? now),
+  };
+}
+
+export async function listDisputes(deps: MediationDeps, actor: Actor, query: z.infer<typeof listDisputesQuery>) {
+  const { db } = deps;
+  const scopes = readScopes(actor);
+  if (scopes.length === 0) return { items: [], nextCursor: null };
+  let q = db
+    .selectFrom('disputes as d')
+    .innerJoin('area_nodes as n', 'n.id', 'd.node_id')
+    .selectAll('d')
+    .select('n.name as node_name')
+    .where((eb) => eb.or(scopes.map((scope) => eb('d.location_path', 'like', `${scope}%`))));
+  if (query.nodeId) {
+    const node = await nodeOf(db, query.nodeId);
+    q = q.where('d.location_path', 'like', `${node.path}%`);
+  }
+  if (query.state) q = q.where('d.state', '=', query.state);
+  if (query.type) q = q.where('d.type', '=', query.type);
+  if (query.level) q = q.where('d.level', '=', query.level);
+  if (query.riskLevel) q = q.where('d.risk_level', '=', query.riskLevel);
+  if (query.cursor) {
+    const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
+    if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
+      throw badRequest('INVALID_CURSOR', 'The cursor is not one this server handed out.', 'cursor');
+    }
+    q = q.where((eb) =>
+      eb.or([eb('d.opened_at', '<', new Date(at)), eb.and([eb('d.opened_at', '=', new Date(at)), eb('d.id', '<', id)])]),
+    );
+  }
+  const rows = await q
+    .orderBy('d.opened_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const now = nowOf(deps);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => presentSummary(row, row.node_name, now)),
+    nextCursor:
+      rows.length > query.limit && last ? Buffer.from(`${last.opened_at.toISOString()}|${last.id}`).toString('base64url') : null,
+  };
+}
+
+export async function updateDispute(
+  deps: MediationDeps,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof disputePatchBody>,
+  ip: string,
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await managedDispute(trx, actor, id);
+    const riskLevel = body.riskLevel ?? row.risk_level;
+    const riskReasons = body.riskReasons ?? row.risk_reasons;
+    ruled(checkRisk(riskLevel, riskReasons), 400);
+    await checkMediatorAndStudio(trx, row.street_id, body.mediatorId, body.studioId);
+    const now = nowOf(deps);
+    await trx
+      .updateTable('disputes')
+      .set({
+        people_involved: body.peopleInvolved ?? row.people_involved,
+        amount_fen: body.amount === undefined ? row.amount_fen : toFen(body.amount),
+        risk_level: riskLevel,
+        risk_reasons: riskReasons,
+        mediator_id: body.mediatorId === undefined ? row.mediator_id : body.mediatorId,
+        studio_id: body.studioId === undefined ? row.studio_id : body.studioId,
+        version: row.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    if (body.parties) {
+      await trx.deleteFrom('dispute_parties').where('dispute_id', '=', id).execute();
+      if (body.parties.length > 0) await trx.insertInto('dispute_parties').values(partyRows(id, body.parties)).execute();
+    }
+    const changed = Object.keys(body).filter((key) => key !== 'parties');
+    await recordDisputeEvent(trx, row, {
+      type: 'dispute.updated',
+      actorUserId: actor.userId,
+      at: now,
+      data: {
+        changed: body.parties ? [...changed, 'parties'] : changed,
+        ...(body.riskLevel && body.riskLevel !== row.risk_level ? { riskFrom: row.risk_level, riskTo: body.riskLevel } : {}),
+      },
+    });
+  });
+  return getDispute(deps, actor, id, ip);
+}
+
+export async function escalateDispute(deps: MediationDeps, actor: Actor, id: string, reason: string, ip: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await managedDispute(trx, actor, id);
+    const level = ruled(escalate(row.level, row.state, reason));
+    const handling = await nodeAtLevel(trx, row.location_path, level);
+    const now = nowOf(deps);
+    await trx
+      .updateTable('disputes')
+      .set({ level, handling_node_id: handling.id, handling_path: handling.path, version: row.version + 1, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    await recordDisputeEvent(trx, row, {
+      type: 'dispute.escalated',
+      actorUserId: actor.userId,
+      at: now,
+      data: { from: row.level, to: level, reason },
+    });
+    await notify(trx, await handlersOf(trx, { mediator_id: null, handling_node_id: handling.id }), {
+      kind: 'dispute.escalated',
+      streetId: row.street_id,
+      data: { disputeId: id, number: row.number, title: row.title, from: row.level, to: level, reason },
+    });
+  });
+  return getDispute(deps, actor, id, ip);
+}
+
+/** Moves the file within a transaction the caller holds, writing the event. */
+export async function moveDispute(
+  trx: Db,
+  actor: Actor,
+  row: DisputeRow,
+  to: DisputeState,
+  now: Date,
+  data: Record<string, unknown> = {},
+  outcome?: { outcome: Outcome; referral: Referral | null },
+) {
+  await trx
+    .updateTable('disputes')
+    .set({
+      state: to,
+      version: row.version + 1,
+      updated_at: now,
+      ...(outcome ? { outcome: outcome.outcome, referral: outcome.referral, outcome_at: now } : {}),
+      ...(to === 'closed' ? { closed_at: now } : {}),
+      ...(to === 'reopened' ? { closed_at: null } : {}),
+    })
+    .where('id', '=', row.id)
+    .execute();
+  await recordDisputeEvent(trx, row, {
+    type: `dispute.${to}`,
+    actorUserId: actor.userId,
+    at: now,
+    data: { from: row.state, to, ...data },
+  });
+}
+
+export async function changeState(
+  deps: MediationDeps,
+  actor: Actor,
+  id: string,
+  to: 'in_mediation' | 'following_up' | 'closed',
+  note: string | undefined,
+  ip: string,
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await managedDispute(trx, actor, id);
+    ruled(transition(row.state, to));
+    if (to === 'following_up') {
+      const instalments = await trx
+        .selectFrom('dispute_instalments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('dispute_id', '=', id)
+        .executeTakeFirstOrThrow();
+      if (Number(instalments.n) === 0) {
+        throw conflict('DISPUTE_NOTHING_TO_FOLLOW', 'Draw up an agreement with a performance schedule first.', 'to');
+      }
+    }
+    await moveDispute(trx, actor, row, to, nowOf(deps), note ? { note } : {});
+  });
+  return getDispute(deps, actor, id, ip);
+}
+
+export async function setOutcome(
+  deps: MediationDeps,
+  actor: Actor,
+  id: string,
+  body: { outcome: Outcome; referral?: Referral | undefined; note?: string | undefined },
+  ip: string,
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await managedDispute(trx, actor, id);
+    const result = ruled(recordOutcome(row.state, body.outcome, body.referral));
+    await moveDispute(
+      trx,
+      actor,
+      row,
+      result.state,
+      nowOf(deps),
+      { referral: result.referral, ...(body.note ? { note: body.note } : {}) },
+      result,
+    );
+  });
+  return getDispute(deps, actor, id, ip);
+}
+
+/** Whether the actor reads mediation anywhere at this path: for lists scoped by a node. */
+export const readsAt = (actor: Actor, path: string) => can(actor, 'mediation.read', path) || can(actor, 'mediation.manage', path);
