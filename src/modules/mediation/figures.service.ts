@@ -72,7 +72,8 @@ export async function figures(deps: MediationDeps, actor: Actor, query: z.infer<
       ? sql<string>`d.type`
       : query.by === 'level'
         ? sql<string>`d.level`
-        : sql<string>`split_part(d.location_path, '/', ${depth + 2})`;
+        : // A literal, not a parameter: the grouped expression must read the same in select, group by and order by.
+          sql<string>`split_part(d.location_path, '/', ${sql.lit(Math.trunc(depth) + 2)})`;
   const rows =
     paths.length === 0
       ? []
