@@ -61,6 +61,10 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   role_assignments_unique: 'role',
   patrol_teams_name: 'name',
   patrol_partners_current: 'userId',
+  mediators_user: 'userId',
+  mediation_studios_name: 'name',
+  mediation_bookings_once: 'slotStart',
+  disputes_case: 'caseId',
 };
 
 export function handleError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
