@@ -8,8 +8,9 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { agreementDocumentOf } from './agreement-document.ts';
+import { moveDispute } from './dispute-lifecycle.service.ts';
 import { transition } from './dispute-rules.ts';
-import { moveDispute, ruled } from './disputes.service.ts';
+import { ruled } from './disputes.service.ts';
 import type { agreementBody, checkBody } from './mediation.schemas.ts';
 import {
   type Db,

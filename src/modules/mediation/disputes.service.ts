@@ -1,33 +1,21 @@
 /**
  * Dispute files: opened from a case (its reporter becomes a party), a walk-in or a referral;
- * read with parties masked outside the mediation role; escalated one level at a time; moved
- * through the state machine, each change one event on the file's timeline in the same transaction.
+ * read with parties masked outside the mediation role; listed; amended. Its moves through the
+ * levels and the state machine are in dispute-lifecycle.service.ts.
  */
 import type { z } from 'zod';
 import { badRequest, conflict, forbidden } from '../../platform/http/errors.ts';
 import { maskIdNumber, maskPhone } from '../../platform/security/masking.ts';
-import { type Actor, can } from '../access/access.policy.ts';
+import type { Actor } from '../access/access.policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { visibleCase } from '../cases/case-view.ts';
-import { notify } from '../notifications/notifications.repository.ts';
-import {
-  checkRisk,
-  type DisputeState,
-  escalate,
-  levelOfNode,
-  type Outcome,
-  type Referral,
-  type Ruled,
-  recordOutcome,
-  transition,
-} from './dispute-rules.ts';
+import { checkRisk, levelOfNode, type Ruled } from './dispute-rules.ts';
 import { canManageDispute, canReadDispute, readScopes, seesPartiesInFull } from './mediation.policy.ts';
 import type { disputePatchBody, listDisputesQuery, openDisputeBody } from './mediation.schemas.ts';
 import {
   type Db,
   type DisputeRow,
   daysSince,
-  handlersOf,
   type MediationDeps,
   managedDispute,
   nextDisputeNumber,
@@ -345,111 +333,3 @@ export async function updateDispute(
   });
   return getDispute(deps, actor, id, ip);
 }
-
-export async function escalateDispute(deps: MediationDeps, actor: Actor, id: string, reason: string, ip: string) {
-  await deps.db.transaction().execute(async (trx) => {
-    const row = await managedDispute(trx, actor, id);
-    const level = ruled(escalate(row.level, row.state, reason));
-    const handling = await nodeAtLevel(trx, row.location_path, level);
-    const now = nowOf(deps);
-    await trx
-      .updateTable('disputes')
-      .set({ level, handling_node_id: handling.id, handling_path: handling.path, version: row.version + 1, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    await recordDisputeEvent(trx, row, {
-      type: 'dispute.escalated',
-      actorUserId: actor.userId,
-      at: now,
-      data: { from: row.level, to: level, reason },
-    });
-    await notify(trx, await handlersOf(trx, { mediator_id: null, handling_node_id: handling.id }), {
-      kind: 'dispute.escalated',
-      streetId: row.street_id,
-      data: { disputeId: id, number: row.number, title: row.title, from: row.level, to: level, reason },
-    });
-  });
-  return getDispute(deps, actor, id, ip);
-}
-
-/** Moves the file within a transaction the caller holds, writing the event. */
-export async function moveDispute(
-  trx: Db,
-  actor: Actor,
-  row: DisputeRow,
-  to: DisputeState,
-  now: Date,
-  data: Record<string, unknown> = {},
-  outcome?: { outcome: Outcome; referral: Referral | null },
-) {
-  await trx
-    .updateTable('disputes')
-    .set({
-      state: to,
-      version: row.version + 1,
-      updated_at: now,
-      ...(outcome ? { outcome: outcome.outcome, referral: outcome.referral, outcome_at: now } : {}),
-      ...(to === 'closed' ? { closed_at: now } : {}),
-      ...(to === 'reopened' ? { closed_at: null } : {}),
-    })
-    .where('id', '=', row.id)
-    .execute();
-  await recordDisputeEvent(trx, row, {
-    type: `dispute.${to}`,
-    actorUserId: actor.userId,
-    at: now,
-    data: { from: row.state, to, ...data },
-  });
-}
-
-export async function changeState(
-  deps: MediationDeps,
-  actor: Actor,
-  id: string,
-  to: 'in_mediation' | 'following_up' | 'closed',
-  note: string | undefined,
-  ip: string,
-) {
-  await deps.db.transaction().execute(async (trx) => {
-    const row = await managedDispute(trx, actor, id);
-    ruled(transition(row.state, to));
-    if (to === 'following_up') {
-      const instalments = await trx
-        .selectFrom('dispute_instalments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('dispute_id', '=', id)
-        .executeTakeFirstOrThrow();
-      if (Number(instalments.n) === 0) {
-        throw conflict('DISPUTE_NOTHING_TO_FOLLOW', 'Draw up an agreement with a performance schedule first.', 'to');
-      }
-    }
-    await moveDispute(trx, actor, row, to, nowOf(deps), note ? { note } : {});
-  });
-  return getDispute(deps, actor, id, ip);
-}
-
-export async function setOutcome(
-  deps: MediationDeps,
-  actor: Actor,
-  id: string,
-  body: { outcome: Outcome; referral?: Referral | undefined; note?: string | undefined },
-  ip: string,
-) {
-  await deps.db.transaction().execute(async (trx) => {
-    const row = await managedDispute(trx, actor, id);
-    const result = ruled(recordOutcome(row.state, body.outcome, body.referral));
-    await moveDispute(
-      trx,
-      actor,
-      row,
-      result.state,
-      nowOf(deps),
-      { referral: result.referral, ...(body.note ? { note: body.note } : {}) },
-      result,
-    );
-  });
-  return getDispute(deps, actor, id, ip);
-}
-
-/** Whether the actor reads mediation anywhere at this path: for lists scoped by a node. */
-export const readsAt = (actor: Actor, path: string) => can(actor, 'mediation.read', path) || can(actor, 'mediation.manage', path);

@@ -1,3 +1,4 @@
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryId, gridByCode, pointInGrid } from '../../../test/fixtures.ts';
 import { type Harness, startHarness } from '../../../test/harness.ts';
@@ -84,6 +85,19 @@ describe('studios and bookings', () => {
       201,
     );
     studioId = studio.id;
+    const twice = await secretary.post('/api/mediation/studios', {
+      nodeId: communityId,
+      name: '老杨调解工作室',
+      address: '别处',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.field).toBe('name');
+    expect(
+      (await (await as('resident')).get(`/api/mediation/studios/${communityId}/slots?from=2026-01-01&to=2026-01-02`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await (await as('resident')).get(`/api/mediation/studios/${studio.id}/slots?from=2026-01-01&to=2026-03-01`)).json().error,
+    ).toMatchObject({ field: 'to' });
     const listed = await ok(await (await as('resident')).get('/api/mediation/studios'));
     expect(listed.items.map((s: { name: string }) => s.name)).toContain('老杨调解工作室');
     expect((await (await as('resident')).get('/api/mediation/mediators')).json().items).toEqual([]);
@@ -176,7 +190,18 @@ describe('a dispute file from a resident’s case to a broken agreement', () => 
     expect(leader.canManage).toBe(false);
     for (const outsider of ['sec_c02', 'dept', 'resident']) {
       expect((await (await as(outsider)).get(`/api/mediation/disputes/${id}`)).statusCode, outsider).toBe(404);
+      expect((await (await as(outsider)).get(`/api/mediation/disputes/${id}/sessions`)).statusCode, outsider).toBe(404);
+      expect((await (await as(outsider)).post(`/api/mediation/disputes/${id}/escalate`, { reason: '升级' })).statusCode).toBe(
+        404,
+      );
     }
+    const badId = await grid.patch(`/api/mediation/disputes/${id}`, {
+      parties: [{ side: 'applicant', name: '王', idNumber: '12-34' }],
+    });
+    expect(badId.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'parties.0.idNumber' });
+    expect((await grid.get('/api/mediation/disputes?cursor=bm9wZQ')).json().error).toMatchObject({ field: 'cursor' });
+    const listed = await ok(await (await as('leader')).get('/api/mediation/disputes?riskLevel=high'));
+    expect(listed.items.map((d: { id: string }) => d.id)).toEqual([id]);
     expect((await (await as('leader')).post(`/api/mediation/disputes/${id}/escalate`, { reason: '升级' })).statusCode).toBe(403);
   });
 
@@ -330,6 +355,13 @@ describe('a dispute file from a resident’s case to a broken agreement', () => 
     expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
+    const flat = text.replace(/\s+/g, '');
+    // The agreement is the parties' own: full names and ID numbers, the terms and the schedule of version 2.
+    for (const expected of ['李建国', '330102196501011234', '乙方赔偿甲方损失12000元，分两期支付。', '第一期赔偿款']) {
+      expect(flat, expected).toContain(expected);
+    }
+    expect(flat).not.toContain('初稿');
     expect((await (await as('sec_c02')).get(`/api/mediation/disputes/${id}/agreement.pdf`)).statusCode).toBe(404);
     expect((await (await as('leader')).get(`/api/mediation/disputes/${id}/agreement.pdf?version=9`)).statusCode).toBe(404);
     expect((await (await as('leader')).get(`/api/mediation/disputes/${id}/agreement.pdf?lang=fr`)).json().error.field).toBe(

@@ -5,15 +5,8 @@ import { requireActor } from '../../platform/http/request-context.ts';
 import { registerPhotoAccess } from '../photos/photos.service.ts';
 import { renderAgreementPdf } from './agreement-pdf.ts';
 import { agreementDocument, checkInstalment, draftAgreement, getAgreement } from './agreements.service.ts';
-import {
-  changeState,
-  escalateDispute,
-  getDispute,
-  listDisputes,
-  openDispute,
-  setOutcome,
-  updateDispute,
-} from './disputes.service.ts';
+import { changeState, escalateDispute, setOutcome } from './dispute-lifecycle.service.ts';
+import { getDispute, listDisputes, openDispute, updateDispute } from './disputes.service.ts';
 import { figures, warnings } from './figures.service.ts';
 import {
   agreementBody,

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { attachPhotos } from '../photos/photos.service.ts';
-import { moveDispute } from './disputes.service.ts';
+import { moveDispute } from './dispute-lifecycle.service.ts';
 import type { heldBody, sessionBody } from './mediation.schemas.ts';
 import { type Db, type MediationDeps, managedDispute, nowOf, readableDispute, recordDisputeEvent } from './mediation.shared.ts';
 
