@@ -188,6 +188,13 @@ describe('a dispute file from a resident’s case to a broken agreement', () => 
     const leader = await ok(await (await as('leader')).get(`/api/mediation/disputes/${id}`));
     expect(leader.parties[1]).toMatchObject({ name: '李建国', phone: '138****1111', idNumber: '330102********1234' });
     expect(leader.canManage).toBe(false);
+    const audited = await h.database.db
+      .selectFrom('audit_log as a')
+      .innerJoin('users as u', 'u.id', 'a.actor_user_id')
+      .select('u.username')
+      .where('a.subject_type', '=', 'dispute_party')
+      .execute();
+    expect(audited.map((a) => a.username)).toEqual(['grid']);
     for (const outsider of ['sec_c02', 'dept', 'resident']) {
       expect((await (await as(outsider)).get(`/api/mediation/disputes/${id}`)).statusCode, outsider).toBe(404);
       expect((await (await as(outsider)).get(`/api/mediation/disputes/${id}/sessions`)).statusCode, outsider).toBe(404);

@@ -5,6 +5,7 @@ import { requireActor } from '../../platform/http/request-context.ts';
 import { registerPhotoAccess } from '../photos/photos.service.ts';
 import { renderAgreementPdf } from './agreement-pdf.ts';
 import { agreementDocument, checkInstalment, draftAgreement, getAgreement } from './agreements.service.ts';
+import * as bookings from './bookings.service.ts';
 import { changeState, escalateDispute, setOutcome } from './dispute-lifecycle.service.ts';
 import { getDispute, listDisputes, openDispute, updateDispute } from './disputes.service.ts';
 import { figures, warnings } from './figures.service.ts';
@@ -113,7 +114,7 @@ export function mediationRoutes(app: App, context: AppContext) {
         response: responses({ 200: items(slotSchema) }),
       },
     },
-    async (request) => studios.freeSlots(deps, requireActor(request), request.params.id, request.query.from, request.query.to),
+    async (request) => bookings.freeSlots(deps, requireActor(request), request.params.id, request.query.from, request.query.to),
   );
   app.post(
     '/mediation/studios/:id/bookings',
@@ -127,17 +128,17 @@ export function mediationRoutes(app: App, context: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await studios.book(deps, requireActor(request), request.params.id, request.body)),
+      reply.status(201).send(await bookings.book(deps, requireActor(request), request.params.id, request.body)),
   );
   app.get(
     '/mediation/bookings/mine',
     { schema: { tags, summary: 'My consultation bookings', response: responses({ 200: items(bookingSchema) }, [401]) } },
-    async (request) => studios.myBookings(db, requireActor(request)),
+    async (request) => bookings.myBookings(db, requireActor(request)),
   );
   app.post(
     '/mediation/bookings/:id/cancel',
     { schema: { tags, summary: 'Cancel my booking', params: idParams, response: responses({ 200: bookingSchema }) } },
-    async (request) => studios.cancelBooking(deps, requireActor(request), request.params.id),
+    async (request) => bookings.cancelBooking(deps, requireActor(request), request.params.id),
   );
   app.get(
     '/mediation/calendar',
@@ -149,7 +150,7 @@ export function mediationRoutes(app: App, context: AppContext) {
         response: responses({ 200: items(calendarEntrySchema) }, [400, 401]),
       },
     },
-    async (request) => studios.calendar(deps, requireActor(request), request.query),
+    async (request) => bookings.calendar(deps, requireActor(request), request.query),
   );
 
   // ---- disputes ----
