@@ -384,6 +384,20 @@ describe('a dispute file from a resident’s case to a broken agreement', () => 
   });
 });
 
+describe('the API contract', () => {
+  it('documents the mediation routes in the OpenAPI document', async () => {
+    const spec = await ok(await h.app.inject({ url: '/api/openapi.json' }));
+    for (const path of [
+      '/api/mediation/disputes',
+      '/api/mediation/disputes/{id}/agreement.pdf',
+      '/api/mediation/studios/{id}/bookings',
+      '/api/mediation/figures',
+    ]) {
+      expect(Object.keys(spec.paths), path).toContain(path);
+    }
+  });
+});
+
 describe('opening without a case', () => {
   it('a referral names who referred it; a walk-in at a grid starts at the grid level', async () => {
     const grid = await as('grid');
