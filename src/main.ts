@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { DEMO_PASSWORD } from './demo/seed-demo.ts';
 import { caseDepsOf } from './modules/cases/cases.routes.ts';
 import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
+import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
 
@@ -24,6 +25,13 @@ async function main() {
           app.log.error({ err: error }, 'deadline jobs failed'),
         )
       : () => {};
+  // Instalments of mediation agreements: reminders once a day at 8, claimed so two instances never both send one.
+  const stopFollowUp =
+    config.schedulerSeconds > 0
+      ? startFollowUpScheduler({ db: database.db, timeZone: config.timeZone }, (error) =>
+          app.log.error({ err: error }, 'mediation follow-up failed'),
+        )
+      : () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -31,6 +39,7 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping`);
     stopScheduler();
+    stopFollowUp();
     await app.close();
     await database.close();
     process.exit(0);
