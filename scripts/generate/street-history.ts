@@ -16,15 +16,15 @@ import {
   reporterKindOf,
   SOURCES,
 } from '../../src/demo/case-fates.ts';
+import type { CaseHistoryInput } from '../../src/demo/case-history.ts';
 import { type IntakeContext, type IntakeSpec, intakeRow } from '../../src/demo/case-intake.ts';
 import { CaseScript } from '../../src/demo/case-script.ts';
 import { CaseSimulation } from '../../src/demo/case-simulator.ts';
 import { type Clock, DAY_MS, HOUR_MS, reportTimes } from '../../src/demo/case-time.ts';
 import { Random } from '../../src/demo/random.ts';
-import { type HistoryCategory, type HistoryUser, StreetIndex } from '../../src/demo/street-index.ts';
-import type { PlanNode, StreetPlan } from '../../src/demo/street-plan.ts';
-import { type DayTable, localDate } from '../../src/modules/calendar/working-days.ts';
-import type { DeadlinePolicy, ResponsePolicy } from '../../src/modules/cases/deadlines.ts';
+import { type HistoryCategory, StreetIndex } from '../../src/demo/street-index.ts';
+import type { PlanNode } from '../../src/demo/street-plan.ts';
+import { localDate } from '../../src/modules/calendar/working-days.ts';
 import { ACTIVE_STATES } from '../../src/modules/cases/lifecycle.ts';
 
 /** As the demo history: a duplicate repeats a case of the last five days, merged within six hours. */
@@ -38,20 +38,10 @@ const BUSYNESS: readonly (readonly [number, number])[] = [
   [4, 5],
 ];
 
-export interface StreetHistoryInput {
-  plan: StreetPlan;
-  users: readonly HistoryUser[];
-  categories: readonly HistoryCategory[];
-  policies: readonly DeadlinePolicy[];
-  responsePolicies: readonly ResponsePolicy[];
-  table: DayTable;
-  timeZone: string;
-  now: Date;
-  seed: number;
-  count: number;
+/** A street's history as the demo's, over a span of days and without patrol findings. */
+export interface StreetHistoryInput extends Omit<CaseHistoryInput, 'hazards'> {
   /** Over how many days before now the cases came in. */
   days: number;
-  trackingSecret: string;
 }
 
 export class StreetHistory {
