@@ -12,9 +12,9 @@ import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { type Actor, pathIds } from '../access/access.policy.ts';
 import { endOfLocalDay, localDate } from '../calendar/working-days.ts';
 import { rectificationRate } from './hazard-rules.ts';
+import type { FIGURE_DIMENSIONS, figuresQuery } from './hazards.schemas.ts';
 import { expectedRunDates, shiftDate } from './patrol-schedule.ts';
 import { canRead, readScopes } from './patrols.policy.ts';
-import type { FIGURE_DIMENSIONS, figuresQuery } from './patrols.schemas.ts';
 
 type Db = Kysely<DB>;
 type Lang = 'zh-CN' | 'en';

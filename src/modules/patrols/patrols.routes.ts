@@ -4,29 +4,32 @@ import { type App, type AppContext, idParams, responses } from '../../platform/h
 import { requireActor } from '../../platform/http/request-context.ts';
 import { caseDepsOf } from '../cases/cases.routes.ts';
 import { patrolFigures } from './figures.service.ts';
-import { getHazard, listHazards, orderRectification, reinspect } from './hazards.service.ts';
+import { orderRectification, reinspect } from './hazard-orders.service.ts';
+import {
+  figuresQuery,
+  figuresSchema,
+  hazardDetailSchema,
+  hazardSchema,
+  listHazardsQuery,
+  orderBody,
+  reinspectBody,
+} from './hazards.schemas.ts';
+import { getHazard, listHazards } from './hazards.service.ts';
 import * as partners from './partners.service.ts';
 import {
   applyBody,
   approveBody,
   communityChoiceSchema,
   declineBody,
-  figuresQuery,
-  figuresSchema,
   findingSchema,
-  hazardDetailSchema,
-  hazardSchema,
-  listHazardsQuery,
   listPartnersQuery,
   listPlansQuery,
   listRunsQuery,
   moveToTeamBody,
-  orderBody,
   partnerSchema,
   planBody,
   planPatchBody,
   planSchema,
-  reinspectBody,
   runBody,
   runParams,
   runSchema,
@@ -36,7 +39,9 @@ import {
   teamSchema,
 } from './patrols.schemas.ts';
 import { createPlan, getPlan, listPlans, updatePlan } from './plans.service.ts';
-import { getRun, getRunByClientId, listRuns, myFindings, syncRun } from './runs.service.ts';
+import { getRun, getRunByClientId, listRuns, myFindings } from './run-views.service.ts';
+import { syncRun } from './runs.service.ts';
+import * as teams from './teams.service.ts';
 
 const tags = ['patrols'];
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -148,12 +153,12 @@ export function patrolsRoutes(app: App, context: AppContext) {
         response: responses({ 200: items(teamSchema) }, [400, 401]),
       },
     },
-    async (request) => partners.listTeams(db, requireActor(request), request.query.communityId),
+    async (request) => teams.listTeams(db, requireActor(request), request.query.communityId),
   );
   app.post(
     '/patrols/teams',
     { schema: { tags, summary: 'Form a team', body: teamBody, response: responses({ 201: teamSchema }, [400, 401, 404, 409]) } },
-    async (request, reply) => reply.status(201).send(await partners.createTeam(db, requireActor(request), request.body)),
+    async (request, reply) => reply.status(201).send(await teams.createTeam(db, requireActor(request), request.body)),
   );
   app.patch(
     '/patrols/teams/:id',
@@ -166,7 +171,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
         response: responses({ 200: teamSchema }, [400, 401, 404, 409]),
       },
     },
-    async (request) => partners.updateTeam(db, requireActor(request), request.params.id, request.body),
+    async (request) => teams.updateTeam(db, requireActor(request), request.params.id, request.body),
   );
 
   // ---- plans ----

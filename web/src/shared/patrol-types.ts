@@ -4,22 +4,24 @@
  */
 import type { z } from 'zod';
 import type { HAZARD_LEVELS, PARTY_KINDS } from '../../../src/modules/patrols/hazard-rules.ts';
+import type {
+  FIGURE_DIMENSIONS,
+  figuresSchema,
+  hazardDetailSchema,
+  hazardSchema,
+  orderBody,
+  reinspectBody,
+} from '../../../src/modules/patrols/hazards.schemas.ts';
 import type { FREQUENCIES } from '../../../src/modules/patrols/patrol-schedule.ts';
 import type {
   AVAILABILITY,
   applyBody,
   CHECK_ANSWERS,
-  FIGURE_DIMENSIONS,
-  figuresSchema,
   findingSchema,
-  hazardDetailSchema,
-  hazardSchema,
-  orderBody,
   PARTNER_STATUSES,
   partnerSchema,
   planBody,
   planSchema,
-  reinspectBody,
   runBody,
   runSchema,
   runSummarySchema,
