@@ -42,6 +42,8 @@ export default defineConfig({
                 globalSetup: ['test/e2e/global-setup.ts'],
                 testTimeout: 120_000,
                 hookTimeout: 180_000,
+                // A flow that fails is run once more: on two shared cores a late answer can still outrun a 30 s wait.
+                retry: 1,
               },
             },
           ]
