@@ -1,5 +1,6 @@
 import { Timeline, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n.tsx';
+import { WORDED_EVENTS } from '../../shared/timeline-events.ts';
 import type { CaseDetail, TimelineEvent } from '../../shared/types.ts';
 import { useOrganisations } from './reference-data.ts';
 
@@ -24,31 +25,6 @@ const COLORS: Record<string, string> = {
   'case.closed': GREEN,
 };
 
-/** Event types the timeline words; anything newer falls back to a generic line rather than a key. */
-const KNOWN = new Set([
-  'reported',
-  'accepted',
-  'assigned',
-  'started',
-  'contacted',
-  'resolved',
-  'rated',
-  'closed',
-  'rejected',
-  'merged',
-  'duplicate_merged',
-  'returned',
-  'escalated',
-  'urged',
-  'suspended',
-  'resumed',
-  'deadline_warning',
-  'overdue',
-  'response_overdue',
-  'rating_requested',
-  'deadline_recounted',
-]);
-
 const automatic = (event: TimelineEvent) => Boolean((event.data as { automatic?: boolean }).automatic);
 
 /** Moves nobody made by hand read differently: closing after a rating, a low rating's return, no rating in time. */
@@ -71,7 +47,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
     const kind = event.type.replace(/^case\./, '');
     const data = event.data as Record<string, string | number | boolean | null | undefined>;
     const actor = event.actor?.name ?? (kind === 'reported' ? t('deskCases.timeline.reporter') : t('deskCases.timeline.system'));
-    if (!KNOWN.has(kind)) return t('deskCases.timeline.other', { actor, type: event.type });
+    if (!WORDED_EVENTS.has(kind)) return t('deskCases.timeline.other', { actor, type: event.type });
     const vars: Record<string, string | number> = { actor };
     if (kind === 'assigned') {
       vars.assignee = data.assigneeOrgId ? orgName(data.assigneeOrgId) : t('deskCases.timeline.aWorker');

@@ -1,4 +1,5 @@
 import type { Translate } from '../../shared/i18n.tsx';
+import { WORDED_EVENTS } from '../../shared/timeline-events.ts';
 
 /** One timeline entry as the detail (staff, signed-in reporter) or the public view gives it. */
 export interface TimelineEntry {
@@ -8,30 +9,6 @@ export interface TimelineEntry {
   actor?: { name: string } | null;
   data?: Record<string, unknown>;
 }
-
-const KNOWN = new Set([
-  'reported',
-  'accepted',
-  'assigned',
-  'started',
-  'contacted',
-  'resolved',
-  'rated',
-  'closed',
-  'rejected',
-  'merged',
-  'duplicate_merged',
-  'returned',
-  'escalated',
-  'urged',
-  'suspended',
-  'resumed',
-  'deadline_warning',
-  'overdue',
-  'response_overdue',
-  'rating_requested',
-  'deadline_recounted',
-]);
 
 /** Events a reporter need not read about: the office's own deadline bookkeeping. */
 const INTERNAL = new Set(['deadline_warning', 'overdue', 'response_overdue', 'deadline_recounted']);
@@ -57,5 +34,5 @@ export function describeEvent(t: Translate, entry: TimelineEntry): { title: stri
     return { title: t('caseView.event.mergedInto', { number: data.intoNumber }), note };
   }
   if (kind === 'returned' && data.automatic) return { title: t('caseView.event.returnedAfterRating'), note: null };
-  return { title: t(KNOWN.has(kind) ? `caseView.event.${kind}` : 'caseView.event.other'), note };
+  return { title: t(WORDED_EVENTS.has(kind) ? `caseView.event.${kind}` : 'caseView.event.other'), note };
 }
