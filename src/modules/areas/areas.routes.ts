@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { GeoJsonPolygon } from '../../platform/db/schema.ts';
-import { type App, type AppContext, idParams, responses } from '../../platform/http/app-types.ts';
+import { type App, type AppContext, idParams, responses, WRITE_ERRORS } from '../../platform/http/app-types.ts';
 import { decodeCursor, pageSchema, toPage } from '../../platform/http/pagination.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import { presentArea } from './areas.presenter.ts';
@@ -101,7 +101,7 @@ export function areasRoutes(app: App, { database, gridLocator }: AppContext) {
         tags,
         summary: 'Create an area under a parent',
         body: createAreaBody,
-        response: responses({ 201: areaSchema }, [400, 401, 403, 404, 409]),
+        response: responses({ 201: areaSchema }, WRITE_ERRORS),
       },
     },
     async (request, reply) => {
@@ -120,7 +120,7 @@ export function areasRoutes(app: App, { database, gridLocator }: AppContext) {
         summary: 'Rename, recode, move, redraw or reassign an area',
         params: idParams,
         body: updateAreaBody,
-        response: responses({ 200: areaSchema }, [400, 401, 403, 404, 409]),
+        response: responses({ 200: areaSchema }, WRITE_ERRORS),
       },
     },
     async (request) => {
@@ -138,7 +138,7 @@ export function areasRoutes(app: App, { database, gridLocator }: AppContext) {
         summary: 'Retire an area that holds no active areas',
         params: idParams,
         body: retireAreaBody,
-        response: responses({ 200: areaSchema }, [400, 401, 403, 404, 409]),
+        response: responses({ 200: areaSchema }, WRITE_ERRORS),
       },
     },
     async (request) => {

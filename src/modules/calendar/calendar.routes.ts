@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, responses } from '../../platform/http/app-types.ts';
+import { type App, type AppContext, responses, WRITE_ERRORS } from '../../platform/http/app-types.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import {
   calendarDaySchema,
@@ -15,7 +15,6 @@ import {
 import * as calendar from './calendar.service.ts';
 
 const tags = ['calendar'];
-const writeErrors = [400, 401, 403, 404, 409] as const;
 
 export function calendarRoutes(app: App, { database, config }: AppContext) {
   const { db } = database;
@@ -57,7 +56,7 @@ export function calendarRoutes(app: App, { database, config }: AppContext) {
         summary: 'Make a date a holiday or a working day, nationally or for one street',
         params: dateParams,
         body: setDayBody,
-        response: responses({ 200: calendarDaySchema }, writeErrors),
+        response: responses({ 200: calendarDaySchema }, WRITE_ERRORS),
       },
     },
     async (request) => calendar.setDay(db, requireActor(request), request.params.date, request.body),
@@ -71,7 +70,7 @@ export function calendarRoutes(app: App, { database, config }: AppContext) {
         summary: "Remove a date's entry, nationally or from one street's calendar",
         params: dateParams,
         querystring: streetQuery,
-        response: responses({ 204: z.null() }, writeErrors),
+        response: responses({ 204: z.null() }, WRITE_ERRORS),
       },
     },
     async (request, reply) => {
@@ -88,7 +87,7 @@ export function calendarRoutes(app: App, { database, config }: AppContext) {
         summary: "Mark a year's schedule as entered in full; provisional deadlines reaching into it are recomputed",
         params: yearParams,
         body: publishYearBody,
-        response: responses({ 200: publishedYearSchema }, writeErrors),
+        response: responses({ 200: publishedYearSchema }, WRITE_ERRORS),
       },
     },
     async (request) => calendar.publishYear(db, requireActor(request), request.params.year, request.body?.streetId),

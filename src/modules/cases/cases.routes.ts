@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, idParams, responses } from '../../platform/http/app-types.ts';
+import { type App, type AppContext, idParams, responses, WRITE_ERRORS } from '../../platform/http/app-types.ts';
 import { decodeCursor, pageSchema, toPage } from '../../platform/http/pagination.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import { loadDayTable, onCalendarYearPublished } from '../calendar/calendar.service.ts';
@@ -153,7 +153,7 @@ export function casesRoutes(app: App, context: AppContext) {
           summary: ACTION_SUMMARIES[action],
           params: idParams,
           body: ACTION_BODIES[action],
-          response: responses({ 200: caseDetailSchema }, [400, 401, 403, 404, 409]),
+          response: responses({ 200: caseDetailSchema }, WRITE_ERRORS),
         },
       },
       async (request) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, idParams, responses } from '../../platform/http/app-types.ts';
+import { type App, type AppContext, idParams, responses, WRITE_ERRORS } from '../../platform/http/app-types.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import { KINDS, PRIORITIES } from './cases.schemas.ts';
 import { TIERS } from './lifecycle.ts';
@@ -37,7 +37,6 @@ const policySchema = z.object({
 
 export function taxonomyRoutes(app: App, { database }: AppContext) {
   const { db } = database;
-  const writeErrors = [400, 401, 403, 404, 409] as const;
 
   app.get(
     '/case-categories',
@@ -69,7 +68,7 @@ export function taxonomyRoutes(app: App, { database }: AppContext) {
           code: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'Codes are upper-case letters, digits and _.'),
           ...categoryFields,
         }),
-        response: responses({ 201: z.object({ id: z.uuid() }) }, writeErrors),
+        response: responses({ 201: z.object({ id: z.uuid() }) }, WRITE_ERRORS),
       },
     },
     async (request, reply) =>
@@ -89,7 +88,7 @@ export function taxonomyRoutes(app: App, { database }: AppContext) {
           nameEn: categoryFields.nameEn.optional(),
           retired: z.boolean().optional(),
         }),
-        response: responses({ 200: z.object({ id: z.uuid() }) }, writeErrors),
+        response: responses({ 200: z.object({ id: z.uuid() }) }, WRITE_ERRORS),
       },
     },
     async (request) => {
@@ -135,7 +134,7 @@ export function taxonomyRoutes(app: App, { database }: AppContext) {
           kind: z.enum(['handle', 'answer', 'explain']),
           warnHours: z.number().int().min(0).max(720).default(24),
         }),
-        response: responses({ 204: z.null() }, writeErrors),
+        response: responses({ 204: z.null() }, WRITE_ERRORS),
       },
     },
     async (request, reply) => {
@@ -151,7 +150,7 @@ export function taxonomyRoutes(app: App, { database }: AppContext) {
         tags: ['deadlines'],
         summary: 'Remove a category or street policy',
         params: idParams,
-        response: responses({ 204: z.null() }, writeErrors),
+        response: responses({ 204: z.null() }, WRITE_ERRORS),
       },
     },
     async (request, reply) => {
@@ -200,7 +199,7 @@ export function taxonomyRoutes(app: App, { database }: AppContext) {
             message: 'Give hours or workingDays, not both.',
             path: ['hours'],
           }),
-        response: responses({ 204: z.null() }, writeErrors),
+        response: responses({ 204: z.null() }, WRITE_ERRORS),
       },
     },
     async (request, reply) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, type AppContext, idParams, responses } from '../../platform/http/app-types.ts';
+import { type App, type AppContext, idParams, responses, WRITE_ERRORS } from '../../platform/http/app-types.ts';
 import { decodeCursor, pageSchema, toPage } from '../../platform/http/pagination.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import type { EstateRow, OrganisationRow } from './organisations.repository.ts';
@@ -42,7 +42,6 @@ const presentEstate = (row: EstateRow): z.infer<typeof estateSchema> => ({
 export function organisationsRoutes(app: App, { database }: AppContext) {
   const { db } = database;
   const tags = ['organisations'];
-  const writeErrors = [400, 401, 403, 404, 409] as const;
 
   app.get(
     '/organisations',
@@ -77,7 +76,7 @@ export function organisationsRoutes(app: App, { database }: AppContext) {
         tags,
         summary: 'Register an organisation at an area',
         body: createOrganisationBody,
-        response: responses({ 201: organisationSchema }, writeErrors),
+        response: responses({ 201: organisationSchema }, WRITE_ERRORS),
       },
     },
     async (request, reply) => {
@@ -95,7 +94,7 @@ export function organisationsRoutes(app: App, { database }: AppContext) {
         summary: 'Rename, recode or retire an organisation',
         params: idParams,
         body: updateOrganisationBody,
-        response: responses({ 200: organisationSchema }, writeErrors),
+        response: responses({ 200: organisationSchema }, WRITE_ERRORS),
       },
     },
     async (request) => {
@@ -128,7 +127,7 @@ export function organisationsRoutes(app: App, { database }: AppContext) {
         tags: estateTags,
         summary: 'Register an estate in a community',
         body: createEstateBody,
-        response: responses({ 201: estateSchema }, writeErrors),
+        response: responses({ 201: estateSchema }, WRITE_ERRORS),
       },
     },
     async (request, reply) => {
@@ -146,7 +145,7 @@ export function organisationsRoutes(app: App, { database }: AppContext) {
         summary: 'Rename an estate or change its property company',
         params: idParams,
         body: updateEstateBody,
-        response: responses({ 200: estateSchema }, writeErrors),
+        response: responses({ 200: estateSchema }, WRITE_ERRORS),
       },
     },
     async (request) => {

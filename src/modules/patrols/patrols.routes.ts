@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type App, type AppContext, idParams, responses } from '../../platform/http/app-types.ts';
+import { type App, type AppContext, idParams, itemsOf, responses, WRITE_ERRORS } from '../../platform/http/app-types.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import { caseDepsOf } from '../cases/cases.routes.ts';
 import { patrolFigures } from './figures.service.ts';
@@ -44,7 +44,6 @@ import { syncRun } from './runs.service.ts';
 import * as teams from './teams.service.ts';
 
 const tags = ['patrols'];
-const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 const caseParams = z.object({ caseId: z.uuid() });
 
 /** Category names in the reader's language: English when the browser asks for it first. */
@@ -74,7 +73,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
       schema: {
         tags,
         summary: 'The communities of my street and their compounds, to apply to',
-        response: responses({ 200: items(communityChoiceSchema) }, [401]),
+        response: responses({ 200: itemsOf(communityChoiceSchema) }, [401]),
       },
     },
     async (request) => partners.communitiesToJoin(db, requireActor(request)),
@@ -97,7 +96,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
         tags,
         summary: 'Partners and applications in my scope',
         querystring: listPartnersQuery,
-        response: responses({ 200: items(partnerSchema) }, [400, 401]),
+        response: responses({ 200: itemsOf(partnerSchema) }, [400, 401]),
       },
     },
     async (request) => partners.listPartners(db, requireActor(request), request.query),
@@ -150,7 +149,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
         tags,
         summary: 'Patrol teams',
         querystring: z.object({ communityId: z.uuid().optional() }),
-        response: responses({ 200: items(teamSchema) }, [400, 401]),
+        response: responses({ 200: itemsOf(teamSchema) }, [400, 401]),
       },
     },
     async (request) => teams.listTeams(db, requireActor(request), request.query.communityId),
@@ -182,7 +181,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
         tags,
         summary: 'Patrol plans, with today’s run due, done or missed',
         querystring: listPlansQuery,
-        response: responses({ 200: items(planSchema) }, [400, 401]),
+        response: responses({ 200: itemsOf(planSchema) }, [400, 401]),
       },
     },
     async (request) => listPlans(db, requireActor(request), request.query, clock()),
@@ -243,7 +242,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
         tags,
         summary: 'Runs: mine, or those of my scope',
         querystring: listRunsQuery,
-        response: responses({ 200: items(runSummarySchema) }, [400, 401]),
+        response: responses({ 200: itemsOf(runSummarySchema) }, [400, 401]),
       },
     },
     async (request) => listRuns(db, requireActor(request), request.query),
@@ -262,7 +261,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
   );
   app.get(
     '/patrols/findings/mine',
-    { schema: { tags, summary: 'What became of my findings', response: responses({ 200: items(findingSchema) }, [401]) } },
+    { schema: { tags, summary: 'What became of my findings', response: responses({ 200: itemsOf(findingSchema) }, [401]) } },
     async (request) => myFindings(db, requireActor(request), langOf(request)),
   );
 
@@ -274,7 +273,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
         tags,
         summary: 'Hazards and where each stands in its rectification',
         querystring: listHazardsQuery,
-        response: responses({ 200: items(hazardSchema) }, [400, 401]),
+        response: responses({ 200: itemsOf(hazardSchema) }, [400, 401]),
       },
     },
     async (request) => listHazards(db, requireActor(request), request.query, langOf(request)),
@@ -299,7 +298,7 @@ export function patrolsRoutes(app: App, context: AppContext) {
         summary: 'Issue a rectification order to the responsible party, with a deadline in working days by hazard level',
         params: caseParams,
         body: orderBody,
-        response: responses({ 200: hazardDetailSchema }, [400, 401, 403, 404, 409]),
+        response: responses({ 200: hazardDetailSchema }, WRITE_ERRORS),
       },
     },
     async (request) => orderRectification(deps, requireActor(request), request.params.caseId, request.body, langOf(request)),

@@ -44,3 +44,9 @@ export function responses<T extends Record<number, z.ZodType>, const E extends r
 
 export const uuid = z.uuid();
 export const idParams = z.object({ id: z.uuid() });
+
+/** A list answered whole, without paging: `{ items: [...] }`. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** What a write can answer besides success: bad input, no session, no permission, outside scope, a conflict. */
+export const WRITE_ERRORS = [400, 401, 403, 404, 409] as const;
