@@ -10,8 +10,8 @@ import { notify } from '../notifications/notifications.repository.ts';
 import { agreementDocumentOf } from './agreement-document.ts';
 import { moveDispute } from './dispute-lifecycle.service.ts';
 import { transition } from './dispute-rules.ts';
+import type { agreementBody, checkBody } from './disputes.schemas.ts';
 import { ruled } from './disputes.service.ts';
-import type { agreementBody, checkBody } from './mediation.schemas.ts';
 import {
   type Db,
   handlersOf,

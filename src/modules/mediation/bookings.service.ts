@@ -9,9 +9,9 @@ import { maskName } from '../../platform/security/masking.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { localDate } from './agreement-document.ts';
 import { canManageAt, readScopes } from './mediation.policy.ts';
-import type { bookingBody, calendarQuery } from './mediation.schemas.ts';
 import { type Db, type MediationDeps, nodeOf, nowOf } from './mediation.shared.ts';
 import { slotAt, slotsBetween } from './studio-schedule.ts';
+import type { bookingBody, calendarQuery } from './studios.schemas.ts';
 import { studioViews } from './studios.service.ts';
 
 async function studioOfStreet(db: Db, actor: Actor, id: string) {

@@ -7,7 +7,8 @@ import { conflict } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { type DisputeState, escalate, type Outcome, type Referral, recordOutcome, transition } from './dispute-rules.ts';
-import { getDispute, ruled } from './disputes.service.ts';
+import { getDispute } from './dispute-views.service.ts';
+import { ruled } from './disputes.service.ts';
 import {
   type Db,
   type DisputeRow,

@@ -10,9 +10,9 @@ import type { z } from 'zod';
 import { badRequest } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { LONG_RUNNING_DAYS, MEDIATED_OUTCOMES, OPEN_STATES, SUCCESSFUL_OUTCOMES } from './dispute-rules.ts';
-import { presentSummary } from './disputes.service.ts';
+import { presentSummary } from './dispute-views.service.ts';
+import type { figuresQuery } from './disputes.schemas.ts';
 import { readScopes } from './mediation.policy.ts';
-import type { figuresQuery } from './mediation.schemas.ts';
 import { type Db, type MediationDeps, nodeOf, nowOf } from './mediation.shared.ts';
 
 export async function warnings(deps: MediationDeps, actor: Actor) {

@@ -8,7 +8,7 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { attachPhotos } from '../photos/photos.service.ts';
 import { moveDispute } from './dispute-lifecycle.service.ts';
-import type { heldBody, sessionBody } from './mediation.schemas.ts';
+import type { heldBody, sessionBody } from './disputes.schemas.ts';
 import { type Db, type MediationDeps, managedDispute, nowOf, readableDispute, recordDisputeEvent } from './mediation.shared.ts';
 
 const ACTIVE = ['opened', 'in_mediation', 'reopened'];

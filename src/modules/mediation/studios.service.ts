@@ -9,9 +9,9 @@ import { badRequest, forbidden } from '../../platform/http/errors.ts';
 import { maskPhone } from '../../platform/security/masking.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { canManageAt, readScopes } from './mediation.policy.ts';
-import type { mediatorBody, studioBody } from './mediation.schemas.ts';
 import { type Db, nodeOf, streetOf } from './mediation.shared.ts';
 import { scheduleProblem } from './studio-schedule.ts';
+import type { mediatorBody, studioBody } from './studios.schemas.ts';
 
 /** Staff act at a node they manage; a node outside every scope of theirs is "not found". */
 async function managedNode(db: Db, actor: Actor, nodeId: string) {
