@@ -170,6 +170,7 @@ export const sessionSchema = z
     attendees: z.array(z.string()),
     notes: z.string().nullable(),
     nextSteps: z.string().nullable(),
+    photos: z.array(z.object({ id: z.uuid(), url: z.string(), thumbnailUrl: z.string() })).describe('Evidence photos'),
   })
   .meta({ id: 'DisputeSession' });
 

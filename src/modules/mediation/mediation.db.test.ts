@@ -263,7 +263,7 @@ describe('a dispute file from a resident’s case to a broken agreement', () => 
         photoIds: [photo.id],
       }),
     );
-    expect(held).toMatchObject({ status: 'held', nextSteps: '下周起草协议' });
+    expect(held).toMatchObject({ status: 'held', nextSteps: '下周起草协议', photos: [{ id: photo.id }] });
     expect((await ok(await secretary.get(`/api/mediation/disputes/${id}`))).state).toBe('in_mediation');
     expect((await (await as('grid')).get(`/api/photos/${photo.id}/thumbnail`)).statusCode).toBe(200);
     expect((await (await as('sec_c02')).get(`/api/photos/${photo.id}/thumbnail`)).statusCode).toBe(404);

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
-import { attachPhotos } from '../photos/photos.service.ts';
+import { attachPhotos, listPhotos } from '../photos/photos.service.ts';
 import { moveDispute } from './dispute-lifecycle.service.ts';
 import type { heldBody, sessionBody } from './disputes.schemas.ts';
 import { type Db, type MediationDeps, managedDispute, nowOf, readableDispute, recordDisputeEvent } from './mediation.shared.ts';
@@ -34,7 +34,8 @@ async function sessionViews(db: Db, where: { disputeId?: string; id?: string }) 
     mediatorIds.length === 0
       ? []
       : await db.selectFrom('mediators').select(['id', 'name']).where('id', 'in', mediatorIds).execute();
-  return rows.map((r) => ({
+  const photos = await Promise.all(rows.map((r) => listPhotos(db, 'dispute_session', r.id)));
+  return rows.map((r, i) => ({
     id: r.id,
     disputeId: r.dispute_id,
     scheduledAt: r.scheduled_at,
@@ -47,6 +48,7 @@ async function sessionViews(db: Db, where: { disputeId?: string; id?: string }) 
     attendees: r.attendees,
     notes: r.notes,
     nextSteps: r.next_steps,
+    photos: photos[i] ?? [],
   }));
 }
 
@@ -136,8 +138,8 @@ export async function holdSession(
       .where('id', '=', sessionId)
       .execute();
     await attachPhotos(trx, body.photoIds, {
-      entityType: 'dispute',
-      entityId: disputeId,
+      entityType: 'dispute_session',
+      entityId: sessionId,
       streetId: dispute.street_id,
       uploaderUserId: actor.userId,
     });
