@@ -2,11 +2,13 @@
  * What each action does to a demo case: the live code's pure effects (effects.ts), applied to a
  * planned row instead of the database.
  */
-import { type DayTable, effectiveReceiptDate, workingDaysBetween } from '../modules/calendar/working-days.ts';
-import { type CaseDeadline, type DeadlinePolicy, deadlineFrom } from '../modules/cases/deadlines.ts';
+import { tzOffset } from '@date-fns/tz';
+import { type DayTable, DEFAULT_CUTOFF, effectiveReceiptDate, workingDaysBetween } from '../modules/calendar/working-days.ts';
+import { type CaseDeadline, type DeadlineKind, type DeadlinePolicy, deadlineFrom } from '../modules/cases/deadlines.ts';
 import { type Effect, type EffectBodies, type EffectEnv, effectOf } from '../modules/cases/effects.ts';
 import type { CaseAction, Tier } from '../modules/cases/lifecycle.ts';
 import type { PlannedCase, PlannedContact, PlannedNotice } from './case-rows.ts';
+import { DAY_MS, type LocalDay, zoneDays } from './case-time.ts';
 
 /** A case another can be merged into. */
 interface MergeTarget {
@@ -67,6 +69,26 @@ const asOutcome = (effect: Effect): Outcome => ({
   ...(effect.followUp ? { followUp: { action: effect.followUp.action, outcome: asOutcome(effect.followUp.effect) } } : {}),
 });
 
+/** The street's deadlines as an action at a moment sees them. */
+class ActionEnv implements EffectEnv {
+  constructor(
+    private readonly target: EffectTarget,
+    readonly at: Date,
+  ) {}
+
+  deadlineFor(tier: Tier) {
+    return this.target.deadlineFor(tier, this.at);
+  }
+
+  remainingUntil(dueDate: string) {
+    return workingDaysBetween(this.at, dueDate, this.target.table, { timeZone: this.target.timeZone });
+  }
+
+  deadlineOver(workingDays: number, kind: DeadlineKind, tier: Tier) {
+    return this.target.deadline(this.at, { workingDays, kind, warnHours: this.target.warnHoursOf(tier) });
+  }
+}
+
 /** The live code's effect of an action (effects.ts), with its other records kept on the planned street. */
 export function outcomeOf<A extends SimAction>(
   target: EffectTarget,
@@ -76,12 +98,7 @@ export function outcomeOf<A extends SimAction>(
   input: Bodies[A],
 ): Outcome {
   const { row } = target;
-  const env: EffectEnv = {
-    at,
-    deadlineFor: (tier) => target.deadlineFor(tier, at),
-    remainingUntil: (dueDate) => workingDaysBetween(at, dueDate, target.table, { timeZone: target.timeZone }),
-    deadlineOver: (workingDays, kind, tier) => target.deadline(at, { workingDays, kind, warnHours: target.warnHoursOf(tier) }),
-  };
+  const env = new ActionEnv(target, at);
   const merge = action === 'merge' ? (input as Bodies['merge']) : undefined;
   const body = merge
     ? { ...merge, into: { id: merge.into.row.id, number: merge.into.row.number } }
@@ -98,19 +115,69 @@ export function outcomeOf<A extends SimAction>(
 
 export type DeadlineCounter = (start: Date, policy: Pick<DeadlinePolicy, 'workingDays' | 'kind' | 'warnHours'>) => CaseDeadline;
 
+/** What the cut-off of working-days.ts (effectiveReceiptDate) comes to in a local day: 17:30 by default. */
+const CUTOFF_MS = (([hours, minutes]) => (Number(hours) * 60 + Number(minutes)) * 60_000)(DEFAULT_CUTOFF.split(':'));
+
+/** The deadlines counted so far, per calendar and zone: every street of a thread shares them. */
+/** Whether the cut-off is a fixed instant of a local day (receiptDates). */
+const steady = new WeakMap<LocalDay, boolean>();
+const countedDeadlines = new WeakMap<DayTable, Map<string, Map<string, CaseDeadline>>>();
+
 /**
  * deadlineFrom, counted once per receipt date: its result depends on the start only through the
  * effective receipt date (working-days.ts), and thousands of cases share a few hundred dates.
  */
 export function deadlineCounter(table: DayTable, timeZone: string): DeadlineCounter {
-  const counted = new Map<string, CaseDeadline>();
+  let byZone = countedDeadlines.get(table);
+  if (!byZone) {
+    byZone = new Map();
+    countedDeadlines.set(table, byZone);
+  }
+  let counted = byZone.get(timeZone);
+  if (!counted) {
+    counted = new Map();
+    byZone.set(timeZone, counted);
+  }
+  const receipts = receiptDates(timeZone);
+  const deadlines = counted;
   return (start, policy) => {
-    const key = `${effectiveReceiptDate(start, { timeZone })} ${policy.workingDays} ${policy.kind} ${policy.warnHours}`;
-    let deadline = counted.get(key);
+    const key = `${receipts(start.getTime())} ${policy.workingDays} ${policy.kind} ${policy.warnHours}`;
+    let deadline = deadlines.get(key);
     if (!deadline) {
       deadline = deadlineFrom(start, policy, table, { timeZone });
-      counted.set(key, deadline);
+      deadlines.set(key, deadline);
     }
     return { ...deadline, startedAt: start };
+  };
+}
+
+/**
+ * effectiveReceiptDate with the default cut-off, from the local days of case-time.ts: on a day
+ * the zone keeps one offset all day long (every day of most zones, all but two a year of the
+ * rest) the local time is the time since midnight, so the cut-off is a fixed instant of the day.
+ * On the other days, and wherever the two ways might disagree, the rule itself answers.
+ */
+export function receiptDates(timeZone: string): (ms: number) => string {
+  const zone = zoneDays(timeZone);
+  const rule = (ms: number) => effectiveReceiptDate(new Date(ms), { timeZone });
+  const isSteady = (day: LocalDay) => {
+    let known = steady.get(day);
+    if (known === undefined) {
+      const cutoff = day.start + CUTOFF_MS;
+      known =
+        day.end - day.start === DAY_MS &&
+        tzOffset(timeZone, new Date(day.start)) === tzOffset(timeZone, new Date(day.end - 1)) &&
+        rule(day.start) === day.date &&
+        rule(cutoff - 1) === day.date &&
+        rule(cutoff) === day.next().date &&
+        rule(day.end - 1) === day.next().date;
+      steady.set(day, known);
+    }
+    return known;
+  };
+  return (ms) => {
+    const day = zone.dayOf(ms);
+    if (!isSteady(day)) return rule(ms);
+    return ms - day.start >= CUTOFF_MS ? day.next().date : day.date;
   };
 }
