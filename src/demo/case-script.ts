@@ -93,13 +93,13 @@ export class CaseScript {
   /** Whoever handles the tier the case is at now. */
   private handler(): string {
     const { people } = this.ctx;
-    const tiers: Record<Tier, () => string | undefined> = {
-      grid: () => people.gridWorker,
-      community: () => this.communityHandler,
-      department: () => people.departmentHandlers.get(this.row.assignee_org_id ?? ''),
-      district: () => people.admin,
-    };
-    return tiers[this.row.tier]() ?? people.admin;
+    const handlers = {
+      grid: people.gridWorker,
+      community: this.communityHandler,
+      department: people.departmentHandlers.get(this.row.assignee_org_id ?? ''),
+      district: people.admin,
+    } satisfies Record<Tier, string | undefined>;
+    return handlers[this.row.tier] ?? people.admin;
   }
 
   /** The property company's own handler works a case given to it, where the company has one. */

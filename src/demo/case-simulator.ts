@@ -35,7 +35,13 @@ const RATING_REMINDER_DAYS = 3;
 const TICK_DELAY_MS = 20_000;
 const EVERY_RELATION: ReadonlySet<Relation> = new Set(['tier_handler', 'assignee', 'supervisor', 'reporter']);
 
-type Job = [moment: number, fire: (at: Date) => void];
+/** The deadline jobs of deadline-scheduler.ts that can claim a case. */
+type Job = 'warning' | 'overdue' | 'response_overdue' | 'rating_reminder' | 'close_unrated';
+/** A job's moment: its deadline (plus a delay), but never before the last thing that happened. */
+const notBefore = (moment: Date, last: number, delay = 0) => Math.max(moment.getTime() + delay, last);
+/** The earlier of the job found so far and another: the one found first when both fall due together. */
+const earlier = (next: [number, Job] | undefined, moment: number, job: Job): [number, Job] =>
+  next && next[0] <= moment ? next : [moment, job];
 /** Columns and timeline data an action carries besides the case core's own. */
 export interface Extra {
   changes?: Partial<PlannedCase>;
@@ -166,19 +172,49 @@ export class CaseSimulation implements EffectTarget {
   private runJobsUntil(until: Date, inclusive: boolean) {
     const limit = until.getTime() - (inclusive ? 0 : 1);
     for (;;) {
-      const due = this.dueJobs().find(([moment]) => moment <= limit);
-      if (!due) return;
+      const due = this.nextJob();
+      if (!due || due[0] > limit) return;
       const at = new Date(Math.max(this.last.getTime(), Math.min(due[0] + TICK_DELAY_MS, limit)));
       this.last = at;
-      due[1](at);
+      this.fire(due[1], at);
     }
   }
 
-  /** Each job whose claim would take this case, with the moment it becomes due. */
-  private dueJobs(): Job[] {
+  /**
+   * The earliest job whose claim would take this case, with the moment it becomes due; of jobs due
+   * at the same moment, the first in the order below.
+   */
+  private nextJob(): [number, Job] | undefined {
     const row = this.row;
     const active = ACTIVE_STATES.includes(row.state);
-    const from = (moment: Date, delay = 0) => Math.max(moment.getTime() + delay, this.last.getTime());
+    const last = this.last.getTime();
+    let next: [number, Job] | undefined;
+    // The warning is claimed only while the deadline has not passed yet.
+    if (
+      active &&
+      !row.warned_at &&
+      row.warn_at &&
+      row.due_at &&
+      row.due_at.getTime() > notBefore(row.warn_at, last) + TICK_DELAY_MS
+    ) {
+      next = earlier(next, notBefore(row.warn_at, last), 'warning');
+    }
+    if (active && !row.overdue_at && row.due_at) next = earlier(next, notBefore(row.due_at, last), 'overdue');
+    if ((active || row.state === 'suspended') && row.response_due_at && !row.first_contact_at && !row.response_overdue_at) {
+      next = earlier(next, notBefore(row.response_due_at, last), 'response_overdue');
+    }
+    if (row.state === 'resolved' && row.resolved_at) {
+      if (!row.rating_reminded_at) {
+        next = earlier(next, notBefore(row.resolved_at, last, RATING_REMINDER_DAYS * DAY_MS), 'rating_reminder');
+      }
+      next = earlier(next, notBefore(row.resolved_at, last, RATING_WINDOW_DAYS * DAY_MS), 'close_unrated');
+    }
+    return next;
+  }
+
+  /** What a deadline job does when it claims the case, as deadline-scheduler.ts does it. */
+  private fire(job: Job, at: Date) {
+    const row = this.row;
     const notice = (audience: PlannedNotice['audience'], kind: string): PlannedNotice => ({
       audience,
       kind,
@@ -186,36 +222,24 @@ export class CaseSimulation implements EffectTarget {
       exclude: null,
     });
     type Mark = 'warned_at' | 'overdue_at' | 'response_overdue_at' | 'rating_reminded_at';
-    const mark =
-      (type: string, field: Mark, notices: PlannedNotice[], also: Partial<PlannedCase> = {}) =>
-      (at: Date) => {
-        Object.assign(row, also, { [field]: at });
-        this.record(type, null, at, { data: { from: null, to: null, dueAt: row.due_at?.toISOString() ?? null }, notices });
-      };
-    const jobs: Job[] = [];
-    // The warning is claimed only while the deadline has not passed yet.
-    if (active && !row.warned_at && row.warn_at && row.due_at && row.due_at.getTime() > from(row.warn_at) + TICK_DELAY_MS) {
-      jobs.push([from(row.warn_at), mark('case.deadline_warning', 'warned_at', [notice('handlers', 'case.deadline_warning')])]);
+    const mark = (type: string, field: Mark, notices: PlannedNotice[], also: Partial<PlannedCase> = {}) => {
+      Object.assign(row, also, { [field]: at });
+      this.record(type, null, at, { data: { from: null, to: null, dueAt: row.due_at?.toISOString() ?? null }, notices });
+    };
+    switch (job) {
+      case 'warning':
+        return mark('case.deadline_warning', 'warned_at', [notice('handlers', 'case.deadline_warning')]);
+      case 'overdue':
+        return mark('case.overdue', 'overdue_at', [notice('handlers', 'case.overdue'), notice('supervisors', 'case.overdue')], {
+          ever_overdue: true,
+        });
+      case 'response_overdue':
+        return mark('case.response_overdue', 'response_overdue_at', [notice('handlers', 'case.response_overdue')]);
+      case 'rating_reminder':
+        return mark('case.rating_requested', 'rating_reminded_at', [notice('reporters', 'case.rating_requested')]);
+      case 'close_unrated':
+        return this.closeUnrated(at);
     }
-    if (active && !row.overdue_at && row.due_at) {
-      const notices = [notice('handlers', 'case.overdue'), notice('supervisors', 'case.overdue')];
-      jobs.push([from(row.due_at), mark('case.overdue', 'overdue_at', notices, { ever_overdue: true })]);
-    }
-    if ((active || row.state === 'suspended') && row.response_due_at && !row.first_contact_at && !row.response_overdue_at) {
-      const notices = [notice('handlers', 'case.response_overdue')];
-      jobs.push([from(row.response_due_at), mark('case.response_overdue', 'response_overdue_at', notices)]);
-    }
-    if (row.state === 'resolved' && row.resolved_at) {
-      if (!row.rating_reminded_at) {
-        const notices = [notice('reporters', 'case.rating_requested')];
-        jobs.push([
-          from(row.resolved_at, RATING_REMINDER_DAYS * DAY_MS),
-          mark('case.rating_requested', 'rating_reminded_at', notices),
-        ]);
-      }
-      jobs.push([from(row.resolved_at, RATING_WINDOW_DAYS * DAY_MS), (at) => this.closeUnrated(at)]);
-    }
-    return jobs.sort((a, b) => a[0] - b[0]);
   }
 
   /** No rating within the window: closed as "not rated", which never counts as satisfied. */
