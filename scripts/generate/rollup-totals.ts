@@ -20,7 +20,9 @@ export type RollupRow = {
 } & Record<RollupCounter, number>;
 
 export class RollupTotals {
-  private readonly rows = new Map<string, RollupRow>();
+  /** Rows by grid, category and day; and in the order they were first counted, which sorted() keeps among rows of one day. */
+  private readonly byGrid = new Map<string, Map<string, Map<string, RollupRow>>>();
+  private readonly rows: RollupRow[] = [];
 
   constructor(private readonly timeZone: string) {}
 
@@ -33,28 +35,45 @@ export class RollupTotals {
   }
 
   private addTo(c: RollupFacts, day: string, counters: Counters) {
-    const key = `${c.grid_id}|${c.category_id}|${day}`;
-    let row = this.rows.get(key);
+    const row = this.rowOf(c, day);
+    // Only the figures a delta names move: the others would each add 0.
+    for (const counter in counters) row[counter as RollupCounter] += counters[counter as RollupCounter] ?? 0;
+  }
+
+  private rowOf(c: RollupFacts, day: string): RollupRow {
+    const gridId = c.grid_id as string;
+    let byCategory = this.byGrid.get(gridId);
+    if (!byCategory) {
+      byCategory = new Map();
+      this.byGrid.set(gridId, byCategory);
+    }
+    let byDay = byCategory.get(c.category_id);
+    if (!byDay) {
+      byDay = new Map();
+      byCategory.set(c.category_id, byDay);
+    }
+    let row = byDay.get(day);
     if (!row) {
       row = {
         street_id: c.street_id,
         community_id: c.community_id,
-        grid_id: c.grid_id as string,
+        grid_id: gridId,
         category_id: c.category_id,
         day,
         ...(Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) as Record<RollupCounter, number>),
       };
-      this.rows.set(key, row);
+      byDay.set(day, row);
+      this.rows.push(row);
     }
-    for (const counter of ROLLUP_COUNTERS) row[counter] += counters[counter] ?? 0;
+    return row;
   }
 
   get size(): number {
-    return this.rows.size;
+    return this.rows.length;
   }
 
   /** The rows by day, so that a street's rows of one period lie together on disk. */
   sorted(): RollupRow[] {
-    return [...this.rows.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    return [...this.rows].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   }
 }
