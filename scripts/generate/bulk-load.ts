@@ -137,7 +137,7 @@ export class CopyWriter {
   }
 
   /** Resolves when the stream takes more: at once, or once it has drained; rejects when the COPY failed. */
-  async write(text: string, rows: number): Promise<void> {
+  async write(text: string | Uint8Array, rows: number): Promise<void> {
     this.rows += rows;
     if (!this.stream.write(text)) await once(this.stream, 'drain');
   }

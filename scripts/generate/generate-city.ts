@@ -57,7 +57,7 @@ async function runWorkers(
             worker.on('message', (message: FromWorker) => {
               if (message.type === 'rows') {
                 (writers.get(message.table) as CopyWriter)
-                  .write(message.text, message.rows)
+                  .write(message.bytes, message.rows)
                   .then(() => worker.postMessage({ type: 'ack' } satisfies ToWorker), reject);
               } else if (message.type === 'done') {
                 summaries.push(message.summary);

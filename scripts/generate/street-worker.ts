@@ -14,37 +14,59 @@ import { RollupTotals } from './rollup-totals.ts';
 import { StreetHistory } from './street-history.ts';
 import type { FromWorker, StreetSummary, ToWorker, WorkerSetup } from './worker-protocol.ts';
 
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 const IN_FLIGHT = 12;
 const NOTIFIED_DAYS_MS = 7 * 86_400_000;
+/** UTF-8 takes at most three bytes for each UTF-16 unit of a string. */
+const MAX_UTF8_PER_UNIT = 3;
 
 const port = parentPort as NonNullable<typeof parentPort>;
 const setup = workerData as WorkerSetup;
-const send = (message: FromWorker) => port.postMessage(message);
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
+/** A table's rows as UTF-8, written line by line into a buffer that is handed to the main thread whole. */
+interface Chunk {
+  bytes: Buffer;
+  length: number;
+  rows: number;
+}
+
+/**
+ * Each line is encoded as soon as it is made, so it dies young: text held until a chunk is full
+ * would live through many collections. A full chunk is transferred, not copied, and the main
+ * thread writes its bytes to the COPY as they are.
+ */
 class Outbox {
-  private readonly texts = new Map<CopyTable, { text: string; rows: number }>();
+  private readonly chunks = new Map<CopyTable, Chunk>();
   private credit = IN_FLIGHT;
   private wake: (() => void) | undefined;
 
   push<T extends CopyTable>(table: T, row: CopyRows[T]): void {
-    const buffer = this.texts.get(table) ?? { text: '', rows: 0 };
-    buffer.text += copyRow(table, row);
-    buffer.rows++;
-    this.texts.set(table, buffer);
-    if (buffer.text.length >= CHUNK_CHARS) this.flush(table);
+    const line = copyRow(table, row);
+    let chunk = this.chunks.get(table);
+    if (chunk && chunk.length + line.length * MAX_UTF8_PER_UNIT > chunk.bytes.length) {
+      this.flush(table);
+      chunk = undefined;
+    }
+    if (!chunk) {
+      chunk = { bytes: Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, line.length * MAX_UTF8_PER_UNIT)), length: 0, rows: 0 };
+      this.chunks.set(table, chunk);
+    }
+    chunk.length += chunk.bytes.write(line, chunk.length);
+    chunk.rows++;
   }
 
   flush(table: CopyTable): void {
-    const buffer = this.texts.get(table);
-    if (!buffer || buffer.rows === 0) return;
-    this.texts.delete(table);
+    const chunk = this.chunks.get(table);
+    if (!chunk || chunk.rows === 0) return;
+    this.chunks.delete(table);
     this.credit--;
-    send({ type: 'rows', table, text: buffer.text, rows: buffer.rows });
+    const bytes = new Uint8Array(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.length);
+    send({ type: 'rows', table, bytes, rows: chunk.rows }, [chunk.bytes.buffer as ArrayBuffer]);
   }
 
   flushAll(): void {
-    for (const table of [...this.texts.keys()]) this.flush(table);
+    for (const table of [...this.chunks.keys()]) this.flush(table);
   }
 
   acknowledged(): void {

@@ -35,6 +35,7 @@ export interface StreetSummary {
 }
 
 export type FromWorker =
-  | { type: 'rows'; table: CopyTable; text: string; rows: number }
+  /** COPY text in UTF-8, whole lines; its buffer is transferred, not copied. */
+  | { type: 'rows'; table: CopyTable; bytes: Uint8Array; rows: number }
   | { type: 'done'; summary: StreetSummary }
   | { type: 'failed'; message: string };
