@@ -1,7 +1,8 @@
 /**
- * Consultation slots and bookings: any signed-in person of the street sees a studio's free slots
- * and books one; staff see a calendar of sessions and bookings. A slot's capacity is checked
- * under a lock on the studio row, so two people can never both take its last place.
+ * Consultation slots and bookings: anyone sees a studio's free slots (signed in, those of their
+ * street; signed out, on the public page, every street's) and a signed-in person of the street
+ * books one; staff see a calendar of sessions and bookings. A slot's capacity is checked under a
+ * lock on the studio row, so two people can never both take its last place.
  */
 import type { z } from 'zod';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
@@ -14,13 +15,15 @@ import { slotAt, slotsBetween } from './studio-schedule.ts';
 import type { bookingBody, calendarQuery } from './studios.schemas.ts';
 import { studioViews } from './studios.service.ts';
 
-async function studioOfStreet(db: Db, actor: Actor, id: string) {
+/** A studio of the caller's street; with no caller (the public page), any open studio. */
+async function studioOfStreet(db: Db, actor: Actor | null, id: string) {
   const studio = (await studioViews(db, { id }))[0];
-  if (!studio || studio.streetId !== actor.streetId) throw notFound('Studio');
+  if (!studio || (actor && studio.streetId !== actor.streetId)) throw notFound('Studio');
   return studio;
 }
 
-export async function freeSlots(deps: MediationDeps, actor: Actor, id: string, from: string, to: string) {
+/** Slots still to come with the places left in each: counts only, never who booked them. */
+export async function freeSlots(deps: MediationDeps, actor: Actor | null, id: string, from: string, to: string) {
   const { db } = deps;
   const studio = await studioOfStreet(db, actor, id);
   const now = nowOf(deps);
@@ -88,20 +91,20 @@ export async function book(deps: MediationDeps, actor: Actor, id: string, body: 
       .executeTakeFirstOrThrow();
     return row.id;
   });
-  return (await myBookings(db, actor)).items.find((b) => b.id === bookingId) as BookingView;
+  return (await myBookings(db, actor, bookingId)).items[0] as BookingView;
 }
 
 type BookingView = Awaited<ReturnType<typeof myBookings>>['items'][number];
 
-export async function myBookings(db: Db, actor: Actor) {
-  const rows = await db
+/** My bookings, latest slot first; or just the one named. */
+export async function myBookings(db: Db, actor: Actor, only?: string) {
+  let q = db
     .selectFrom('mediation_bookings as b')
     .innerJoin('mediation_studios as s', 's.id', 'b.studio_id')
     .select(['b.id', 'b.studio_id', 's.name', 'b.slot_start', 'b.slot_end', 'b.topic', 'b.status'])
-    .where('b.user_id', '=', actor.userId)
-    .orderBy('b.slot_start', 'desc')
-    .limit(100)
-    .execute();
+    .where('b.user_id', '=', actor.userId);
+  if (only) q = q.where('b.id', '=', only);
+  const rows = await q.orderBy('b.slot_start', 'desc').limit(100).execute();
   return {
     items: rows.map((b) => ({
       id: b.id,
@@ -115,17 +118,28 @@ export async function myBookings(db: Db, actor: Actor) {
   };
 }
 
+/**
+ * Cancels my booking of a slot still to come, which frees its place. Cancelling it again answers
+ * it as it is (a double tap or a retry is no mistake); someone else's booking is "not found".
+ */
 export async function cancelBooking(deps: MediationDeps, actor: Actor, id: string) {
-  const updated = await deps.db
-    .updateTable('mediation_bookings')
-    .set({ status: 'cancelled', cancelled_at: nowOf(deps) })
+  const booking = await deps.db
+    .selectFrom('mediation_bookings')
+    .select(['status', 'slot_start'])
     .where('id', '=', id)
     .where('user_id', '=', actor.userId)
-    .where('status', '=', 'booked')
-    .returning('id')
     .executeTakeFirst();
-  if (!updated) throw notFound('Booking');
-  return (await myBookings(deps.db, actor)).items.find((b) => b.id === id) as BookingView;
+  if (!booking) throw notFound('Booking');
+  if (booking.status === 'booked') {
+    if (booking.slot_start <= nowOf(deps)) throw conflict('BOOKING_PAST', 'That consultation has already begun.');
+    await deps.db
+      .updateTable('mediation_bookings')
+      .set({ status: 'cancelled', cancelled_at: nowOf(deps) })
+      .where('id', '=', id)
+      .where('status', '=', 'booked')
+      .execute();
+  }
+  return (await myBookings(deps.db, actor, id)).items[0] as BookingView;
 }
 
 /** The staff calendar: sessions of disputes and consultation bookings of studios in scope, by time. */

@@ -3,6 +3,7 @@ import { registerPhotoAccess } from '../photos/photos.service.ts';
 import { agreementRoutes } from './agreements.routes.ts';
 import { disputeRoutes } from './disputes.routes.ts';
 import { type MediationDeps, readableDispute } from './mediation.shared.ts';
+import { publicStudioRoutes } from './public-studios.routes.ts';
 import { studioRoutes } from './studios.routes.ts';
 
 /** People's mediation: studios and bookings, dispute files and their sessions, agreements and follow-up. */
@@ -22,6 +23,7 @@ export function mediationRoutes(app: App, context: AppContext) {
     );
   });
   studioRoutes(app, deps);
+  publicStudioRoutes(app, deps);
   disputeRoutes(app, deps);
   agreementRoutes(app, deps);
 }

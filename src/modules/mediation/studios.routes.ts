@@ -97,7 +97,14 @@ export function studioRoutes(app: App, deps: MediationDeps) {
   );
   app.post(
     '/mediation/bookings/:id/cancel',
-    { schema: { tags, summary: 'Cancel my booking', params: idParams, response: responses({ 200: bookingSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Cancel my booking of a slot still to come (again: answered as it is)',
+        params: idParams,
+        response: responses({ 200: bookingSchema }, [400, 401, 404, 409]),
+      },
+    },
     async (request) => bookings.cancelBooking(deps, requireActor(request), request.params.id),
   );
   app.get(

@@ -167,5 +167,13 @@ export async function createStudio(db: Db, actor: Actor, body: z.infer<typeof st
 /** The studios of the reader's street: residents choose where to book. */
 export async function listStudios(db: Db, actor: Actor) {
   if (!actor.streetId) return { items: [] };
-  return { items: (await studioViews(db, { streetId: actor.streetId })).map(publicStudio) };
+  return listOpenStudios(db, actor.streetId);
+}
+
+/**
+ * Open studios as a notice board shows them (names, hours, mediators by name and kind), of one
+ * street or every street: the public page shows them to a resident before they have an account.
+ */
+export async function listOpenStudios(db: Db, streetId?: string) {
+  return { items: (await studioViews(db, streetId ? { streetId } : {})).map(publicStudio) };
 }
