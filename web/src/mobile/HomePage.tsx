@@ -1,5 +1,5 @@
 import { Button, Input, List } from 'antd-mobile';
-import { ClockCircleOutline, FileOutline } from 'antd-mobile-icons';
+import { ClockCircleOutline, FileOutline, RightOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { errorMessage, useI18n } from '../shared/i18n.tsx';
@@ -8,7 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import './messages.ts';
 import { type LocalReports, useLocalReports } from './offline/local-reports.ts';
 
-/** The residents' entrance: report a problem, follow a report, sign in. */
+/** The residents' entrance: report a problem, follow a report, book a consultation, sign in. */
 export function HomePage() {
   const { t } = useI18n();
   const { data: me } = useMe();
@@ -58,6 +58,17 @@ export function HomePage() {
 
       {(reports.pending.length > 0 || reports.sent.length > 0) && <PhoneReports reports={reports} signedIn={Boolean(me)} />}
 
+      <section className="fq-section">
+        <Link href="/mediation" className="fq-entry">
+          <ScalesIcon />
+          <span className="fq-entry-text">
+            <span className="fq-entry-title">{t('mobile.mediation.title')}</span>
+            <span className="fq-hint-inline">{t('mobile.mediation.hint')}</span>
+          </span>
+          <RightOutline aria-hidden className="fq-entry-arrow" />
+        </Link>
+      </section>
+
       <section className="fq-section fq-how" aria-labelledby="fq-how">
         <h2 id="fq-how" className="fq-label">
           {t('mobile.how.title')}
@@ -88,6 +99,26 @@ export function HomePage() {
         )}
       </List>
     </main>
+  );
+}
+
+/** A pair of scales drawn inline: an icon set's figure would cost the first screen about 2 KB. */
+function ScalesIcon() {
+  return (
+    <svg
+      className="fq-menu-icon"
+      viewBox="0 0 24 24"
+      width="1em"
+      height="1em"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden
+    >
+      <path d="M12 3v18M7 21h10M4 7h16M4 7l-3 6a3 3 0 0 0 6 0L4 7zM20 7l-3 6a3 3 0 0 0 6 0l-3-6z" />
+    </svg>
   );
 }
 

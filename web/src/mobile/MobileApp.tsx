@@ -13,7 +13,7 @@ import './page.css';
 
 /**
  * The phone app: residents at /, grid workers and patrol volunteers under /field, Ping An
- * Partners' patrols under /patrol. Only the home
+ * Partners' patrols under /patrol, mediation studios and consultations under /mediation. Only the home
  * page ships in the first bundle; every other page is a chunk loaded when it is opened.
  */
 const ReportPage = lazy(() => import('./resident/ReportPage.tsx'));
@@ -22,6 +22,7 @@ const MyReportsPage = lazy(() => import('./resident/MyReportsPage.tsx'));
 const MyCasePage = lazy(() => import('./resident/MyCasePage.tsx'));
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 const PatrolApp = lazy(() => import('./patrol/PatrolApp.tsx'));
+const MediationApp = lazy(() => import('./mediation/MediationApp.tsx'));
 
 export function MobileApp() {
   const { locale } = useI18n();
@@ -50,6 +51,7 @@ export function MobileApp() {
           <Route path="/my/:id" component={MyCasePage} />
           <Route path="/field" nest component={FieldApp} />
           <Route path="/patrol" nest component={PatrolApp} />
+          <Route path="/mediation" nest component={MediationApp} />
           <Route>
             <HomePage />
           </Route>
