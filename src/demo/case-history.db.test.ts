@@ -14,6 +14,7 @@ import { TINY_SCALE } from './street-plan.ts';
 
 let database: Database;
 let seeded: SeedResult;
+let migratedSchema: string[];
 let drop = async () => {};
 
 /** A fresh, empty database of the engine under test: the template already holds a seeded street. */
@@ -27,12 +28,26 @@ beforeAll(async () => {
   }
   await migrate(database);
   await seedNationalCalendar(database.db);
+  migratedSchema = await schemaOf(database);
   seeded = await seedDemoIfEmpty(database, TINY_SCALE);
 });
 afterAll(async () => {
   await database.close();
   await drop();
 });
+
+/** Every index, constraint and trigger of the schema, as the database describes them. */
+async function schemaOf(database: Database): Promise<string[]> {
+  const { rows } = await sql<{ line: string }>`
+    select tablename || ' ' || indexdef as line from pg_indexes where schemaname = current_schema()
+    union all
+    select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+    where connamespace = current_schema()::regnamespace
+    union all
+    select tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text from pg_trigger where not tgisinternal
+    order by 1`.execute(database.db);
+  return rows.map((r) => r.line);
+}
 
 const count = async (table: 'cases' | 'case_contacts' | 'notifications' | 'case_org_access' | 'patrol_findings') =>
   Number(
@@ -105,6 +120,10 @@ describe('seeding the demo street with its case history', () => {
       .where('warned_at', 'is not', null)
       .executeTakeFirstOrThrow();
     expect(Number(n)).toBeGreaterThan(0);
+  });
+
+  it('leaves every index, key and trigger it set aside for the bulk load as the migrations made them', async () => {
+    expect(await schemaOf(database)).toEqual(migratedSchema);
   });
 
   it('seeds nothing a second time', async () => {

@@ -85,4 +85,16 @@ describe('the demo street’s patrol history', () => {
     await t.database.db.transaction().execute((trx) => recountRollups(trx, timeZone));
     expect(await snapshot()).toEqual(before);
   });
+
+  it('keeps each street’s daily figures the sum of its grids’', async () => {
+    const [diff] = await rows(sql<{ days: number; differing: number }>`
+      with g as (select street_id, day, sum(received)::int as received, sum(resolved)::int as resolved, sum(rated)::int as rated
+        from case_daily_rollups group by 1, 2)
+      select count(*)::int as days,
+        count(*) filter (where s.received is distinct from g.received or s.resolved is distinct from g.resolved
+          or s.rated is distinct from g.rated)::int as differing
+      from g full join case_street_daily_rollups s using (street_id, day)`);
+    expect(diff?.days).toBeGreaterThan(30);
+    expect(diff?.differing).toBe(0);
+  });
 });

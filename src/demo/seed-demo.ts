@@ -3,6 +3,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../platform/db/database.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { hashPassword } from '../platform/security/password.ts';
+import { insertRows } from './bulk-insert.ts';
+import { deferKeys } from './deferred-keys.ts';
 import { personName } from './names.ts';
 import { planPatrolPeople } from './patrol-plan.ts';
 import { Random } from './random.ts';
@@ -12,6 +14,8 @@ import { writeCaseHistory } from './write-case-history.ts';
 export const DEMO_PASSWORD = 'fengqiao-demo';
 const SEED_LOCK_KEY = 7_303_520_002;
 const PATROL_SEED = 53;
+/** The tables of tens of thousands of rows, whose indexes and foreign keys are built after the load. */
+const BULK_TABLES = ['area_nodes', 'residents', 'patrol_runs', 'patrol_checkins', 'cases', 'events', 'case_daily_rollups'];
 
 export interface DemoAccount {
   username: string;
@@ -56,8 +60,10 @@ export async function seedDemoIfEmpty(
     const staff = planUsers(plan);
     const patrols = scale.patrols && planPatrolPeople({ plan, users: staff, scale: scale.patrols, now, seed: PATROL_SEED });
     const users: PlannedUser[] = [...staff, ...(patrols?.users ?? [])];
+    const restoreKeys = await deferKeys(trx, BULK_TABLES);
     await writePlan(trx, plan, users, passwordHash);
     const history = await writeCaseHistory(trx, { plan, users, count: scale.cases, timeZone, patrols }, now);
+    await restoreKeys();
     return {
       seeded: true,
       accounts: users.filter((u) => !u.username.includes('_')).map(({ username, role, where }) => ({ username, role, where })),
@@ -132,28 +138,18 @@ export function planUsers(plan: StreetPlan): PlannedUser[] {
   return users;
 }
 
-const CHUNK_PARAMETERS = 20_000;
-
-export async function insertChunks<T extends keyof DB & string>(trx: Kysely<DB>, table: T, rows: Record<string, unknown>[]) {
-  if (rows.length === 0) return;
-  const perChunk = Math.max(1, Math.floor(CHUNK_PARAMETERS / Object.keys(rows[0] as object).length));
-  for (let i = 0; i < rows.length; i += perChunk) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + perChunk) as never)
-      .execute();
-  }
-}
-
 async function writePlan(trx: Kysely<DB>, plan: StreetPlan, users: PlannedUser[], passwordHash: string) {
-  const asRow = (node: PlanNode) => ({ ...node, boundary: node.boundary ? JSON.stringify(node.boundary) : null });
   const upper = plan.nodes.filter((n) => n.level === 'district' || n.level === 'street' || n.level === 'community');
-  await insertChunks(trx, 'area_nodes', upper.map(asRow));
-  await insertChunks(trx, 'organisations', plan.organisations as never);
-  await insertChunks(trx, 'estates', plan.estates as never);
-  await insertChunks(trx, 'area_nodes', plan.nodes.filter((n) => !upper.includes(n)).map(asRow));
-  await insertChunks(trx, 'residents', plan.residents as never);
-  await insertChunks(
+  await insertRows(trx, 'area_nodes', upper);
+  await insertRows(trx, 'organisations', plan.organisations);
+  await insertRows(trx, 'estates', plan.estates);
+  await insertRows(
+    trx,
+    'area_nodes',
+    plan.nodes.filter((n) => !upper.includes(n)),
+  );
+  await insertRows(trx, 'residents', plan.residents);
+  await insertRows(
     trx,
     'users',
     users.map((u) => ({
@@ -167,7 +163,7 @@ async function writePlan(trx: Kysely<DB>, plan: StreetPlan, users: PlannedUser[]
       organisation_id: u.organisationId ?? null,
     })),
   );
-  await insertChunks(
+  await insertRows(
     trx,
     'role_assignments',
     users.map((u) => ({
@@ -178,14 +174,11 @@ async function writePlan(trx: Kysely<DB>, plan: StreetPlan, users: PlannedUser[]
       street_id: plan.street.id,
     })),
   );
-  const workers = users.filter((u) => u.role === 'grid_worker');
-  for (const worker of workers) {
-    await trx
-      .updateTable('area_nodes')
-      .set({ responsible_user_id: worker.id })
-      .where('id', '=', worker.nodeId as string)
-      .execute();
-  }
+  // Each grid worker answers for their grid; the users exist only now, so one update names them all.
+  const workers = users.filter((u) => u.role === 'grid_worker').map((u) => ({ node_id: u.nodeId, user_id: u.id }));
+  await sql`update area_nodes n set responsible_user_id = w.user_id
+    from json_to_recordset(${JSON.stringify(workers)}::json) as w (node_id uuid, user_id uuid)
+    where n.id = w.node_id`.execute(trx);
   await trx
     .updateTable('area_index_state')
     .set((eb) => ({ boundary_version: eb('boundary_version', '+', 1) }))

@@ -1,13 +1,14 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { loadDayTable } from '../modules/calendar/calendar.service.ts';
 import { deadlinePolicies, trackingSecret } from '../modules/cases/cases.repository.ts';
-import { recountRollups } from '../modules/cases/rollups.repository.ts';
+import { ROLLUP_COUNTERS } from '../modules/cases/rollups.ts';
 import type { DB } from '../platform/db/schema.ts';
+import { insertRows } from './bulk-insert.ts';
 import { type CaseHistoryInput, planCaseHistory } from './case-history.ts';
+import { caseRollups, type RollupRow } from './case-rollups.ts';
 import type { CaseHistory } from './case-rows.ts';
 import { type PatrolPeople, plansOfPartner } from './patrol-plan.ts';
 import { type PatrolRuns, planPatrolRuns } from './patrol-runs.ts';
-import { insertChunks } from './seed-demo.ts';
 import { writeHazardRecords, writePatrolGround } from './write-patrol-history.ts';
 
 /** The street's zone by default (STREET_TIMEZONE); the demo street lies in Zhejiang. */
@@ -56,11 +57,11 @@ export async function writeCaseHistory(
     trackingSecret: await trackingSecret(trx),
   });
   if (patrols && runs) await writePatrolGround(trx, patrols, runs);
-  await insertChunks(trx, 'cases', history.cases satisfies Insertable<DB['cases']>[] as never);
-  await insertChunks(trx, 'case_org_access', history.orgAccess);
-  await insertChunks(trx, 'case_followers', history.followers);
-  await insertChunks(trx, 'case_contacts', history.contacts satisfies Insertable<DB['case_contacts']>[] as never);
-  await insertChunks(
+  await insertRows(trx, 'cases', history.cases satisfies Insertable<DB['cases']>[]);
+  await insertRows(trx, 'case_org_access', history.orgAccess);
+  await insertRows(trx, 'case_followers', history.followers);
+  await insertRows(trx, 'case_contacts', history.contacts satisfies Insertable<DB['case_contacts']>[]);
+  await insertRows(
     trx,
     'events',
     history.events.map((e) => ({
@@ -70,18 +71,13 @@ export async function writeCaseHistory(
       type: e.type,
       actor_user_id: e.actor_user_id,
       at: e.at,
-      data: JSON.stringify(e.data),
+      data: e.data,
     })),
   );
-  await insertChunks(
-    trx,
-    'notifications',
-    history.notifications.map((n) => ({ ...n, data: JSON.stringify(n.data) })),
-  );
-  await insertChunks(trx, 'case_counters', history.counters);
+  await insertRows(trx, 'notifications', history.notifications);
+  await insertRows(trx, 'case_counters', history.counters);
   await writeHazardRecords(trx, history.hazards);
-  // The history was written in bulk: its daily figures are counted from its events in one go.
-  const rollups = await recountRollups(trx, street.timeZone, streetId);
+  const rollups = await writeRollups(trx, streetId, caseRollups(history.cases, history.events, street.timeZone));
   return {
     'daily rollups': rollups,
     cases: history.cases.length,
@@ -90,6 +86,21 @@ export async function writeCaseHistory(
     notifications: history.notifications.length,
     ...(patrols && runs ? patrolCounts(patrols, runs, history) : {}),
   };
+}
+
+/**
+ * The history's daily figures, counted from its events in memory rather than read back. The
+ * street's sums, which triggers keep row by row as the live code adds to a grid's figures, are
+ * added up in one statement here, as migration 0006 first built them.
+ */
+async function writeRollups(trx: Kysely<DB>, streetId: string, rows: RollupRow[]): Promise<number> {
+  const sums = sql.join(ROLLUP_COUNTERS.map((counter) => sql`sum(${sql.ref(counter)})`));
+  await sql`alter table case_daily_rollups disable trigger user`.execute(trx);
+  await insertRows(trx, 'case_daily_rollups', rows);
+  await sql`insert into case_street_daily_rollups (street_id, day, ${sql.join(ROLLUP_COUNTERS.map((c) => sql.ref(c)))})
+    select street_id, day, ${sums} from case_daily_rollups where street_id = ${streetId} group by street_id, day`.execute(trx);
+  await sql`alter table case_daily_rollups enable trigger user`.execute(trx);
+  return rows.length;
 }
 
 function patrolCounts(people: PatrolPeople, runs: PatrolRuns, history: CaseHistory): Record<string, number> {
