@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { api } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { Area } from '../../shared/types.ts';
-import { useAdminMutation } from './admin-hooks.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 
 const CHILD_LEVEL: Partial<Record<Area['level'], Area['level']>> = {
   district: 'street',
@@ -29,7 +29,7 @@ export function AreaFormDialog({ area, open, onClose, onSaved, mode }: DialogPro
   useEffect(() => {
     if (open) form.setFieldsValue(mode === 'rename' ? { name: area.name, code: area.code } : { name: '', code: '' });
   }, [open, mode, area, form]);
-  const save = useAdminMutation(
+  const save = useDeskMutation(
     (values: { name: string; code: string }) =>
       mode === 'create'
         ? api<Area>('/api/areas', { body: { parentId: area.id, level, ...values } })
@@ -79,7 +79,7 @@ export function AreaFormDialog({ area, open, onClose, onSaved, mode }: DialogPro
 export function RetireAreaDialog({ area, open, onClose, onSaved }: DialogProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason: string }>();
-  const retire = useAdminMutation(
+  const retire = useDeskMutation(
     ({ reason }: { reason: string }) => api<Area>(`/api/areas/${area.id}/retire`, { body: { reason } }),
     {
       invalidate: [['areas']],

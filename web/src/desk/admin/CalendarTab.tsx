@@ -4,7 +4,7 @@ import { Alert, Button, Card, Popconfirm, Select, Space, Spin, Tag, Typography }
 import { useMemo, useState } from 'react';
 import { api, query } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
-import { useAdminMutation } from './admin-hooks.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import { useStreets } from './admin-queries.ts';
 import type { CalendarDay, CalendarStatus, YearSchedule } from './admin-types.ts';
 import { isWeekend, monthWeeks } from './calendar-grid.ts';
@@ -27,7 +27,7 @@ export function CalendarTab() {
     queryFn: () => api<YearSchedule>(`/api/calendar/years/${shown}${query({ streetId })}`),
   });
   const byDate = useMemo(() => new Map((schedule.data?.days ?? []).map((d) => [d.date, d])), [schedule.data]);
-  const publish = useAdminMutation(() => api(`/api/calendar/years/${shown}/publish`, { body: streetId ? { streetId } : {} }), {
+  const publish = useDeskMutation(() => api(`/api/calendar/years/${shown}/publish`, { body: streetId ? { streetId } : {} }), {
     invalidate: [['calendar']],
     success: t('admin.calendar.published'),
   });

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { Category } from '../../shared/types.ts';
-import { useAdminMutation } from './admin-hooks.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import { useCategories } from './admin-queries.ts';
 
 const KINDS = ['demand', 'complaint', 'hazard', 'incident'] as const;
@@ -16,7 +16,7 @@ export function CategoriesTab() {
   const categories = useCategories();
   const [editing, setEditing] = useState<{ row?: Row; parentId?: string } | null>(null);
   const [expanded, setExpanded] = useState<string[]>();
-  const retire = useAdminMutation(
+  const retire = useDeskMutation(
     (row: Row) => api(`/api/case-categories/${row.id}`, { method: 'PATCH', body: { retired: !row.retired } }),
     { invalidate: [['case-categories']], success: t('admin.common.saved') },
   );
@@ -130,7 +130,7 @@ function CategoryDialog({ editing, onClose }: { editing: { row?: Row; parentId?:
       });
     } else form.resetFields();
   }, [row, form]);
-  const save = useAdminMutation(
+  const save = useDeskMutation(
     ({ code, departmentCode, ...values }: CategoryForm) =>
       row
         ? api(`/api/case-categories/${row.id}`, {

@@ -2,7 +2,7 @@ import { Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { api, query } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
-import { useAdminMutation } from './admin-hooks.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import type { CalendarDay } from './admin-types.ts';
 
 interface Props {
@@ -19,12 +19,12 @@ export function DayDialog({ date, entry, streetId, onClose }: Props) {
   useEffect(() => {
     if (date) form.setFieldsValue(entry ? { kind: entry.kind, name: entry.name } : { kind: 'holiday', name: '' });
   }, [date, entry, form]);
-  const save = useAdminMutation(
+  const save = useDeskMutation(
     (values: { kind: 'holiday' | 'workday'; name: string }) =>
       api(`/api/calendar/days/${date}`, { method: 'PUT', body: { ...values, ...(streetId ? { streetId } : {}) } }),
     { invalidate: [['calendar']], form, success: t('admin.common.saved'), onDone: onClose },
   );
-  const remove = useAdminMutation(() => api(`/api/calendar/days/${date}${query({ streetId })}`, { method: 'DELETE' }), {
+  const remove = useDeskMutation(() => api(`/api/calendar/days/${date}${query({ streetId })}`, { method: 'DELETE' }), {
     invalidate: [['calendar']],
     success: t('admin.calendar.entryRemoved'),
     onDone: onClose,

@@ -4,7 +4,7 @@ import { Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
-import { useAdminMutation } from './admin-hooks.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import { TIER_ORDER, useCategories, useStreets } from './admin-queries.ts';
 import type { DeadlinePolicy, ResponsePolicy } from './admin-types.ts';
 import { PolicyDialog, ResponseDialog } from './PolicyDialogs.tsx';
@@ -31,7 +31,7 @@ export function DeadlinesTab() {
   const streets = useStreets();
   const [editing, setEditing] = useState<DeadlinePolicy | 'new' | null>(null);
   const [editingResponse, setEditingResponse] = useState<ResponsePolicy | null>(null);
-  const remove = useAdminMutation((id: string) => api(`/api/deadline-policies/${id}`, { method: 'DELETE' }), {
+  const remove = useDeskMutation((id: string) => api(`/api/deadline-policies/${id}`, { method: 'DELETE' }), {
     invalidate: [['deadline-policies']],
     success: t('admin.deadlines.removed'),
   });

@@ -4,8 +4,8 @@ import { Button, Form, Input, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import { AreaSelect } from './AreaSelect.tsx';
-import { useAdminMutation } from './admin-hooks.ts';
 import type { Estate, Organisation } from './admin-types.ts';
 
 /** The estates a property company manages: listed, renamed, and registered under a community. */
@@ -18,7 +18,7 @@ export function EstatesOf({ organisation }: { organisation: Organisation }) {
     queryFn: () => api<{ items: Estate[] }>('/api/estates'),
     select: (page) => page.items.filter((e) => e.propertyCompanyId === organisation.id),
   });
-  const save = useAdminMutation(
+  const save = useDeskMutation(
     (values: { name: string; communityId?: string }) =>
       open === 'new'
         ? api('/api/estates', {

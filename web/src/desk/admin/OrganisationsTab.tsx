@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 import { api, query } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { Page } from '../../shared/types.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import { AreaSelect } from './AreaSelect.tsx';
-import { useAdminMutation } from './admin-hooks.ts';
 import type { Organisation, OrganisationKind } from './admin-types.ts';
 import { EstatesOf } from './EstatesOf.tsx';
 
@@ -122,7 +122,7 @@ function OrganisationDialog({ organisation, onClose }: { organisation: Organisat
       });
     } else form.resetFields();
   }, [organisation, form]);
-  const save = useAdminMutation(
+  const save = useDeskMutation(
     ({ kind, name, code, nodeId, contactPhone, retired }: OrganisationForm) =>
       isNew
         ? api('/api/organisations', { body: { kind, name, code, nodeId, ...(contactPhone ? { contactPhone } : {}) } })

@@ -2,7 +2,7 @@ import { Form, InputNumber, Modal, Radio, Select, TreeSelect } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
-import { useAdminMutation } from './admin-hooks.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import { TIER_ORDER, useCategories, useStreets } from './admin-queries.ts';
 import type { DeadlinePolicy, ResponsePolicy } from './admin-types.ts';
 
@@ -27,7 +27,7 @@ export function PolicyDialog({ policy, onClose }: { policy: DeadlinePolicy | 'ne
       form.setFieldsValue({ ...policy, categoryId: policy.categoryId ?? undefined, streetId: policy.streetId ?? undefined });
     } else form.resetFields();
   }, [policy, form]);
-  const save = useAdminMutation((body: PolicyForm) => api('/api/deadline-policies', { method: 'PUT', body }), {
+  const save = useDeskMutation((body: PolicyForm) => api('/api/deadline-policies', { method: 'PUT', body }), {
     invalidate: [['deadline-policies']],
     form,
     success: t('admin.common.saved'),
@@ -108,7 +108,7 @@ export function ResponseDialog({ policy, onClose }: { policy: ResponsePolicy | n
       );
     }
   }, [policy, form]);
-  const save = useAdminMutation(
+  const save = useDeskMutation(
     ({ unit, amount }: ResponseForm) =>
       api(`/api/response-policies/${policy?.priority}`, { method: 'PUT', body: { [unit]: amount } }),
     { invalidate: [['response-policies']], form, success: t('admin.common.saved'), onDone: onClose },

@@ -5,8 +5,8 @@ import { useEffect } from 'react';
 import { api, query } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { Page } from '../../shared/types.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import { AreaSelect } from './AreaSelect.tsx';
-import { useAdminMutation } from './admin-hooks.ts';
 import { type Organisation, ROLES, type User } from './admin-types.ts';
 
 /** Which organisations hold a role held at an organisation. */
@@ -36,13 +36,13 @@ export function UserRoles({ user, onClose }: { user: User | null; onClose: () =>
     if (user) form.resetFields();
   }, [user, form]);
 
-  const grant = useAdminMutation((values: GrantForm) => api(`/api/users/${user?.id}/roles`, { body: values }), {
+  const grant = useDeskMutation((values: GrantForm) => api(`/api/users/${user?.id}/roles`, { body: values }), {
     invalidate: [['users']],
     form,
     success: t('admin.roles.granted'),
     onDone: () => form.resetFields(),
   });
-  const revoke = useAdminMutation(
+  const revoke = useDeskMutation(
     (assignmentId: string) => api(`/api/users/${user?.id}/roles/${assignmentId}`, { method: 'DELETE' }),
     {
       invalidate: [['users']],

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { api, query } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { Page } from '../../shared/types.ts';
-import { useAdminMutation } from './admin-hooks.ts';
+import { useDeskMutation } from '../use-desk-mutation.ts';
 import { ROLES, type User } from './admin-types.ts';
 import { UserRoles } from './UserRoles.tsx';
 
@@ -129,7 +129,7 @@ function UserDialog({ user, onClose }: { user: User | 'new' | null; onClose: () 
     if (user && user !== 'new') form.setFieldsValue({ ...user, phone: user.phone ?? undefined, password: undefined });
     else form.resetFields();
   }, [user, form]);
-  const save = useAdminMutation(
+  const save = useDeskMutation(
     ({ username, password, phone, disabled, displayName }: UserForm) =>
       isNew
         ? api<User>('/api/users', { body: { username, displayName, password, ...(phone ? { phone } : {}) } })
@@ -139,7 +139,7 @@ function UserDialog({ user, onClose }: { user: User | 'new' | null; onClose: () 
           }),
     { invalidate: [['users']], form, success: t('admin.common.saved'), onDone: onClose },
   );
-  const unlock = useAdminMutation(() => api(`/api/users/${(user as User).id}`, { method: 'PATCH', body: { unlock: true } }), {
+  const unlock = useDeskMutation(() => api(`/api/users/${(user as User).id}`, { method: 'PATCH', body: { unlock: true } }), {
     invalidate: [['users']],
     success: t('admin.users.unlocked'),
     onDone: onClose,

@@ -1,7 +1,7 @@
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
-import { ApiError } from '../../shared/api.ts';
-import { errorMessage, useI18n } from '../../shared/i18n.tsx';
+import { ApiError } from '../shared/api.ts';
+import { errorMessage, useI18n } from '../shared/i18n.tsx';
 
 interface Options<TResult> {
   /** Queries to refetch once the change is saved. */
@@ -14,7 +14,7 @@ interface Options<TResult> {
 }
 
 /** A change sent to the server: refreshes what it touched, and says what went wrong in the person's language. */
-export function useAdminMutation<TVars, TResult = unknown>(fn: (vars: TVars) => Promise<TResult>, options: Options<TResult>) {
+export function useDeskMutation<TVars, TResult = unknown>(fn: (vars: TVars) => Promise<TResult>, options: Options<TResult>) {
   const client = useQueryClient();
   const { message } = App.useApp();
   const { t } = useI18n();
