@@ -1,9 +1,10 @@
-import { Descriptions, Image, Rate, Typography } from 'antd';
+import { Descriptions, Rate, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { CaseDetail } from '../../shared/types.ts';
 import { DeadlineTag, PriorityTag, StateTag } from './CaseTags.tsx';
+import { PhotoGallery } from './PhotoGallery.tsx';
 
 const dash = <span className="fq-muted">—</span>;
 
@@ -88,22 +89,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
 export function CasePhotos({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   if (!detail.photos.length) return <Typography.Text type="secondary">{t('deskCases.detail.noPhotos')}</Typography.Text>;
-  return (
-    <Image.PreviewGroup>
-      <div className="fq-photos">
-        {detail.photos.map((photo, index) => (
-          <Image
-            key={photo.id}
-            width={112}
-            height={112}
-            src={photo.thumbnailUrl}
-            preview={{ src: photo.url }}
-            alt={t('deskCases.detail.photoAlt', { n: index + 1 })}
-          />
-        ))}
-      </div>
-    </Image.PreviewGroup>
-  );
+  return <PhotoGallery photos={detail.photos} />;
 }
 
 /** Who reported it, as far as the caller may know, and every contact made with them. */

@@ -4,8 +4,8 @@ import { errorMessage, TIME_ZONE, useI18n } from '../../shared/i18n.tsx';
 import { DIMENSION_LIST, type FigureDimension, type PatrolFigures } from '../../shared/patrol-types.ts';
 import { useMe } from '../../shared/session.ts';
 import { AreaTreeSelect } from '../cases/AreaTreeSelect.tsx';
+import { barsAndRateOption } from '../charts/bars-and-rate.ts';
 import { EChart } from '../geo/EChart.tsx';
-import { figuresOption } from '../patrols/figures-option.ts';
 import '../patrols/messages.ts';
 import { useFigures } from '../patrols/patrol-data.ts';
 
@@ -29,11 +29,14 @@ export default function PatrolFiguresPage() {
     rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
   const option = useMemo(
     () =>
-      figuresOption(data?.rows ?? [], {
-        found: t('deskPatrols.figures.found'),
-        rectified: t('deskPatrols.figures.rectified'),
-        rate: t('deskPatrols.figures.rate'),
-      }),
+      barsAndRateOption(
+        (data?.rows ?? []).map((row) => ({ label: row.label, total: row.found, part: row.rectified, rate: row.rate })),
+        {
+          total: t('deskPatrols.figures.found'),
+          part: t('deskPatrols.figures.rectified'),
+          rate: t('deskPatrols.figures.rate'),
+        },
+      ),
     [data, t],
   );
 

@@ -1,8 +1,14 @@
-import type { PatrolFigures } from '../../shared/patrol-types.ts';
+/** A row of a figures table as the chart reads it: how many, how many of them made it, and the rate (null when none). */
+export interface RateRow {
+  label: string;
+  total: number;
+  part: number;
+  rate: number | null;
+}
 
-export interface FiguresWords {
-  found: string;
-  rectified: string;
+export interface RateWords {
+  total: string;
+  part: string;
   rate: string;
 }
 
@@ -10,13 +16,13 @@ export interface FiguresWords {
 const MAX_BARS = 12;
 
 /**
- * Found and rectified hazards per row as bars, the rectification rate as a line on its own axis.
- * Rows with nothing found keep no bar; a null rate (nothing found) is drawn as a gap, not 0%.
+ * Two bars per row (e.g. hazards found and rectified, disputes received and settled) and the rate
+ * as a line on its own axis. Rows with nothing keep no bar; a null rate is drawn as a gap, not 0%.
  */
-export function figuresOption(rows: PatrolFigures['rows'], words: FiguresWords) {
+export function barsAndRateOption(rows: readonly RateRow[], words: RateWords, colors = { total: '#fa8c16', part: '#52c41a' }) {
   const shown = rows
-    .filter((row) => row.found > 0)
-    .sort((a, b) => b.found - a.found)
+    .filter((row) => row.total > 0)
+    .sort((a, b) => b.total - a.total)
     .slice(0, MAX_BARS);
   return {
     // Drawn at once: a figures page is read, not watched.
@@ -34,8 +40,14 @@ export function figuresOption(rows: PatrolFigures['rows'], words: FiguresWords) 
       { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
-      { name: words.found, type: 'bar', data: shown.map((row) => row.found), itemStyle: { color: '#fa8c16' } },
-      { name: words.rectified, type: 'bar', data: shown.map((row) => row.rectified), itemStyle: { color: '#52c41a' } },
+      {
+        name: words.total,
+        type: 'bar',
+        barMaxWidth: 48,
+        data: shown.map((row) => row.total),
+        itemStyle: { color: colors.total },
+      },
+      { name: words.part, type: 'bar', barMaxWidth: 48, data: shown.map((row) => row.part), itemStyle: { color: colors.part } },
       {
         name: words.rate,
         type: 'line',
