@@ -9,7 +9,7 @@ import type { Actor } from '../access/access.policy.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { agreementDocumentOf } from './agreement-document.ts';
 import { moveDispute } from './dispute-lifecycle.service.ts';
-import { transition } from './dispute-rules.ts';
+import { CHECKABLE_STATES, DRAFTABLE_STATES, transition } from './dispute-rules.ts';
 import type { agreementBody, checkBody } from './disputes.schemas.ts';
 import { ruled } from './disputes.service.ts';
 import {
@@ -22,11 +22,6 @@ import {
   recordDisputeEvent,
 } from './mediation.shared.ts';
 import { checkedInstalment, toFen, toYuan } from './performance.ts';
-
-/** An agreement is drawn up during mediation or once reached; after follow-up starts, the file is reopened first. */
-const DRAFTABLE = ['in_mediation', 'agreement', 'partial_agreement', 'reopened'];
-/** Instalments are checked while the agreement is being followed up (or just reached). */
-const CHECKABLE = ['agreement', 'partial_agreement', 'following_up'];
 
 async function agreementRow(db: Db, disputeId: string, version?: number) {
   let q = db.selectFrom('dispute_agreements').selectAll().where('dispute_id', '=', disputeId);
@@ -72,7 +67,7 @@ export async function getAgreement(db: Db, actor: Actor, disputeId: string, vers
 export async function draftAgreement(deps: MediationDeps, actor: Actor, disputeId: string, body: z.infer<typeof agreementBody>) {
   const id = await deps.db.transaction().execute(async (trx) => {
     const dispute = await managedDispute(trx, actor, disputeId);
-    if (!DRAFTABLE.includes(dispute.state)) {
+    if (!DRAFTABLE_STATES.includes(dispute.state)) {
       throw conflict(
         'AGREEMENT_LOCKED',
         `An agreement is not drawn up for a dispute that is ${dispute.state}; reopen it first.`,
@@ -198,7 +193,7 @@ export async function checkInstalment(
     if (instalment.agreement_id !== current?.id) {
       throw conflict('INSTALMENT_SUPERSEDED', 'The instalment belongs to an earlier version of the agreement.');
     }
-    if (!CHECKABLE.includes(dispute.state)) {
+    if (!CHECKABLE_STATES.includes(dispute.state)) {
       throw conflict('DISPUTE_NOT_FOLLOWED_UP', `A dispute that is ${dispute.state} has no follow-up.`, 'state');
     }
     if (body.reopen && body.result !== 'not_paid') {

@@ -64,6 +64,10 @@ export const TRANSITIONS: Record<DisputeState, readonly DisputeState[]> = {
 
 /** States in which the file is still being worked on: counted as "open" for early warning. */
 export const OPEN_STATES: readonly DisputeState[] = ['opened', 'in_mediation', 'reopened'];
+/** An agreement is drawn up during mediation or once reached; after follow-up starts, the file is reopened first. */
+export const DRAFTABLE_STATES: readonly DisputeState[] = ['in_mediation', 'agreement', 'partial_agreement', 'reopened'];
+/** Instalments are checked while the agreement is being followed up (or just reached). */
+export const CHECKABLE_STATES: readonly DisputeState[] = ['agreement', 'partial_agreement', 'following_up'];
 /** Outcomes that count as mediated; a withdrawal ends the file without a mediated result. */
 export const MEDIATED_OUTCOMES: readonly Outcome[] = ['agreement', 'partial_agreement', 'failed'];
 export const SUCCESSFUL_OUTCOMES: readonly Outcome[] = ['agreement', 'partial_agreement'];

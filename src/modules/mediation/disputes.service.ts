@@ -75,14 +75,24 @@ export async function openDispute(deps: MediationDeps, actor: Actor, body: z.inf
   if (body.caseId) {
     const { row } = await visibleCase(db, actor, body.caseId);
     node = await nodeOf(db, body.nodeId ?? row.grid_id ?? row.community_id ?? row.street_id, 'nodeId');
-    const reporterName =
-      row.reporter_name ??
-      (row.reporter_user_id
-        ? (await db.selectFrom('users').select('display_name').where('id', '=', row.reporter_user_id).executeTakeFirst())
-            ?.display_name
-        : undefined);
+    // A signed-in reporter is a resident of the register: their phone and ID number come with them.
+    const account = row.reporter_user_id
+      ? await db
+          .selectFrom('users as u')
+          .leftJoin('residents as r', 'r.id', 'u.resident_id')
+          .select(['u.display_name', 'r.phone', 'r.id_number'])
+          .where('u.id', '=', row.reporter_user_id)
+          .executeTakeFirst()
+      : undefined;
+    const reporterName = row.reporter_name ?? account?.display_name;
     if (reporterName) {
-      reporter = { ...reporter, name: reporterName, phone: row.reporter_phone ?? undefined, userId: row.reporter_user_id };
+      reporter = {
+        ...reporter,
+        name: reporterName,
+        phone: row.reporter_phone ?? account?.phone ?? undefined,
+        idNumber: account?.id_number ?? undefined,
+        userId: row.reporter_user_id,
+      };
     }
   } else {
     node = await nodeOf(db, body.nodeId as string);

@@ -174,6 +174,14 @@ describe('a dispute file from a resident’s case to a broken agreement', () => 
     expect(opened).toMatchObject({ level: 'grid', state: 'opened', amount: 12000.5, caseId: c.case.id, canManage: true });
     expect(opened.parties.map((p: { side: string }) => p.side)).toEqual(['applicant', 'respondent']);
     expect(opened.parties[1]).toMatchObject({ phone: '13800001111', idNumber: '330102196501011234' });
+    // The reporting resident's contacts come from the register, so the mediator can call them.
+    const registered = await h.database.db
+      .selectFrom('users as u')
+      .innerJoin('residents as r', 'r.id', 'u.resident_id')
+      .select(['r.phone', 'r.id_number'])
+      .where('u.username', '=', 'resident')
+      .executeTakeFirstOrThrow();
+    expect(opened.parties[0]).toMatchObject({ phone: registered.phone, idNumber: registered.id_number });
     const again = await grid.post('/api/mediation/disputes', {
       source: 'case',
       caseId: c.case.id,

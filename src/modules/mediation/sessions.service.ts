@@ -8,10 +8,9 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { attachPhotos, listPhotos } from '../photos/photos.service.ts';
 import { moveDispute } from './dispute-lifecycle.service.ts';
+import { OPEN_STATES } from './dispute-rules.ts';
 import type { heldBody, sessionBody } from './disputes.schemas.ts';
 import { type Db, type MediationDeps, managedDispute, nowOf, readableDispute, recordDisputeEvent } from './mediation.shared.ts';
-
-const ACTIVE = ['opened', 'in_mediation', 'reopened'];
 
 export async function listSessions(db: Db, actor: Actor, disputeId: string) {
   await readableDispute(db, actor, disputeId);
@@ -56,7 +55,7 @@ export async function scheduleSession(deps: MediationDeps, actor: Actor, dispute
   if (!body.studioId && !body.place) throw badRequest('SESSION_PLACE', 'Choose a studio or name the place.', 'place');
   const id = await deps.db.transaction().execute(async (trx) => {
     const dispute = await managedDispute(trx, actor, disputeId);
-    if (!ACTIVE.includes(dispute.state)) {
+    if (!OPEN_STATES.includes(dispute.state)) {
       throw conflict('DISPUTE_NOT_OPEN', `A dispute that is ${dispute.state} has no more sessions.`, 'state');
     }
     if (body.studioId) {
@@ -120,7 +119,7 @@ export async function holdSession(
       .executeTakeFirst();
     if (!session) throw notFound('Session');
     if (session.status !== 'scheduled') throw conflict('SESSION_NOT_SCHEDULED', `The session is already ${session.status}.`);
-    if (!ACTIVE.includes(dispute.state)) {
+    if (!OPEN_STATES.includes(dispute.state)) {
       throw conflict('DISPUTE_NOT_OPEN', `A dispute that is ${dispute.state} has no more sessions.`, 'state');
     }
     const now = nowOf(deps);
