@@ -21,6 +21,10 @@ const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
 const PatrolsPage = lazy(() => import('./pages/PatrolsPage.tsx'));
 const HazardsPage = lazy(() => import('./pages/HazardsPage.tsx'));
 const PatrolFiguresPage = lazy(() => import('./pages/PatrolFiguresPage.tsx'));
+const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
+const DisputePage = lazy(() => import('./pages/DisputePage.tsx'));
+const StudiosPage = lazy(() => import('./pages/StudiosPage.tsx'));
+const MediationFiguresPage = lazy(() => import('./pages/MediationFiguresPage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -47,6 +51,10 @@ function Authenticated() {
               <Route path="/patrols" nest component={PatrolsPage} />
               <Route path="/hazards" component={HazardsPage} />
               <Route path="/patrol-figures" component={PatrolFiguresPage} />
+              <Route path="/disputes" component={DisputesPage} />
+              <Route path="/disputes/:id" component={DisputePage} />
+              <Route path="/studios" component={StudiosPage} />
+              <Route path="/mediation-figures" component={MediationFiguresPage} />
             </Switch>
           </Suspense>
         </DeskLayout>

@@ -1,12 +1,15 @@
 import {
   AlertOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  FundOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SafetyOutlined,
   SettingOutlined,
+  TeamOutlined,
   TranslationOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -24,6 +27,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [location, navigate] = useLocation();
   const admin = hasPermission(me, 'areas.manage') || hasPermission(me, 'users.manage') || hasPermission(me, 'categories.manage');
   const patrols = hasPermission(me, 'patrols.read') || hasPermission(me, 'patrols.manage');
+  const mediation = hasPermission(me, 'mediation.read') || hasPermission(me, 'mediation.manage');
   const items = [
     { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
     { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
@@ -33,6 +37,13 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
           { key: '/patrols', icon: <SafetyOutlined />, label: t('desk.menu.patrols') },
           { key: '/hazards', icon: <WarningOutlined />, label: t('desk.menu.hazards') },
           { key: '/patrol-figures', icon: <BarChartOutlined />, label: t('desk.menu.patrolFigures') },
+        ]
+      : []),
+    ...(mediation
+      ? [
+          { key: '/disputes', icon: <TeamOutlined />, label: t('desk.menu.disputes') },
+          { key: '/studios', icon: <CalendarOutlined />, label: t('desk.menu.studios') },
+          { key: '/mediation-figures', icon: <FundOutlined />, label: t('desk.menu.mediationFigures') },
         ]
       : []),
     { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },

@@ -54,12 +54,14 @@ export type AgreementBody = z.input<typeof agreementBody>;
 export type CheckBody = z.input<typeof checkBody>;
 
 export {
+  CHECKABLE_STATES,
   DISPUTE_SOURCES,
   DISPUTE_STATES,
   DISPUTE_TYPES,
   type DisputeSource,
   type DisputeState,
   type DisputeType,
+  DRAFTABLE_STATES,
   LEVELS,
   type Level,
   OPEN_STATES,

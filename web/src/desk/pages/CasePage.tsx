@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'wouter';
+import { Link, useLocation, useParams } from 'wouter';
 import { ApiError } from '../../shared/api.ts';
 import { errorMessage, useI18n } from '../../shared/i18n.tsx';
+import { hasPermission, useMe } from '../../shared/session.ts';
 import type { CaseAction } from '../../shared/types.ts';
 import { ActionDialog } from '../cases/ActionDialog.tsx';
 import { CaseFacts, CasePhotos, CaseReporter } from '../cases/CaseFacts.tsx';
@@ -24,6 +25,8 @@ export default function CasePage() {
   const { t } = useI18n();
   const { data: detail, error, refetch, isFetching } = useCase(id);
   const [action, setAction] = useState<CaseAction | null>(null);
+  const { data: me } = useMe();
+  const [, navigate] = useLocation();
 
   const back = (
     <Link href="/" className="fq-back">
@@ -66,6 +69,10 @@ export default function CasePage() {
               {t(`case.action.${allowed}`)}
             </Button>
           ))}
+          {hasPermission(me, 'mediation.manage') && (
+            // A quarrel behind the case (a flooded basement, unpaid wages) becomes a dispute file with the reporter as a party.
+            <Button onClick={() => navigate(`/disputes?caseId=${detail.id}`)}>{t('deskCases.detail.openDispute')}</Button>
+          )}
           <Button icon={<ReloadOutlined />} loading={isFetching} onClick={() => refetch()} aria-label={t('common.retry')} />
         </Space>
       </div>
