@@ -19,6 +19,8 @@ export type RollupRow = {
   day: string;
 } & Record<RollupCounter, number>;
 
+const ZEROES = Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) as Record<RollupCounter, number>;
+
 export class RollupTotals {
   /** Rows by grid, category and day; and in the order they were first counted, which sorted() keeps among rows of one day. */
   private readonly byGrid = new Map<string, Map<string, Map<string, RollupRow>>>();
@@ -54,14 +56,7 @@ export class RollupTotals {
     }
     let row = byDay.get(day);
     if (!row) {
-      row = {
-        street_id: c.street_id,
-        community_id: c.community_id,
-        grid_id: gridId,
-        category_id: c.category_id,
-        day,
-        ...(Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) as Record<RollupCounter, number>),
-      };
+      row = { street_id: c.street_id, community_id: c.community_id, grid_id: gridId, category_id: c.category_id, day, ...ZEROES };
       byDay.set(day, row);
       this.rows.push(row);
     }

@@ -20,11 +20,10 @@ import type { CaseHistoryInput } from '../../src/demo/case-history.ts';
 import { type IntakeContext, type IntakeSpec, intakeRow } from '../../src/demo/case-intake.ts';
 import { CaseScript } from '../../src/demo/case-script.ts';
 import { CaseSimulation } from '../../src/demo/case-simulator.ts';
-import { type Clock, DAY_MS, HOUR_MS, reportTimes } from '../../src/demo/case-time.ts';
-import { Random } from '../../src/demo/random.ts';
+import { type Clock, DAY_MS, HOUR_MS, reportTimes, type ZoneDays, zoneDays } from '../../src/demo/case-time.ts';
+import { Random, WeightedTable } from '../../src/demo/random.ts';
 import { type HistoryCategory, StreetIndex } from '../../src/demo/street-index.ts';
 import type { PlanNode } from '../../src/demo/street-plan.ts';
-import { localDate } from '../../src/modules/calendar/working-days.ts';
 import { ACTIVE_STATES } from '../../src/modules/cases/lifecycle.ts';
 
 /** As the demo history: a duplicate repeats a case of the last five days, merged within six hours. */
@@ -37,6 +36,9 @@ const BUSYNESS: readonly (readonly [number, number])[] = [
   [2, 20],
   [4, 5],
 ];
+
+const PATROL_TABLE = new WeightedTable(PATROL_CATEGORIES);
+const REPORTED_TABLE = new WeightedTable(REPORTED_CATEGORIES);
 
 /** A street's history as the demo's, over a span of days and without patrol findings. */
 export interface StreetHistoryInput extends Omit<CaseHistoryInput, 'hazards'> {
@@ -51,7 +53,9 @@ export class StreetHistory {
   private readonly ctx: IntakeContext;
   private readonly clock: Clock;
   private readonly random: Random;
-  private readonly gridWeights: [PlanNode, number][];
+  private readonly grids: WeightedTable<PlanNode>;
+  /** The street's local days: the year of a case number is its local date's (as localDate gives it). */
+  private readonly days: ZoneDays;
 
   constructor(private readonly input: StreetHistoryInput) {
     this.index = new StreetIndex(input.plan, input.users, input.categories);
@@ -67,7 +71,10 @@ export class StreetHistory {
       newId: randomUUID,
     };
     this.random = new Random(input.seed);
-    this.gridWeights = this.index.gridWeights.map(([grid, weight]) => [grid, weight * this.random.weighted(BUSYNESS)]);
+    this.grids = new WeightedTable(
+      this.index.gridWeights.map(([grid, weight]) => [grid, weight * this.random.weighted(BUSYNESS)]),
+    );
+    this.days = zoneDays(input.timeZone);
   }
 
   /** Every case, oldest first, each once it is final: no later duplicate can be merged into it any more. */
@@ -88,7 +95,7 @@ export class StreetHistory {
   }
 
   private number(created: Date): string {
-    const year = Number(localDate(created, this.input.timeZone).slice(0, 4));
+    const year = Number(this.days.dayOf(created.getTime()).date.slice(0, 4));
     const last = (this.counters.get(year) ?? 0) + 1;
     this.counters.set(year, last);
     return `${year}-${String(last).padStart(6, '0')}`;
@@ -98,8 +105,8 @@ export class StreetHistory {
   private play(created: Date, recent: readonly CaseSimulation[]): CaseSimulation {
     const { random, index } = this;
     const source = random.weighted(SOURCES);
-    let grid = random.weighted(this.gridWeights);
-    let category = index.category(random.weighted(source === 'patrol' ? PATROL_CATEGORIES : REPORTED_CATEGORIES));
+    let grid = this.grids.pick(random);
+    let category = index.category((source === 'patrol' ? PATROL_TABLE : REPORTED_TABLE).pick(random));
     const ending = chooseEnding(random);
     const target = ending === 'duplicate' ? this.duplicateTarget(created, recent) : undefined;
     if (target) {
