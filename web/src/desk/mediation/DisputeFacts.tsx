@@ -30,7 +30,7 @@ export function DisputeFacts({ dispute }: { dispute: Dispute }) {
     { key: 'amount', label: t('deskMediation.form.amount'), children: number(dispute.amount) },
     {
       key: 'risk',
-      label: t('deskMediation.form.riskReasons'),
+      label: label('riskReasons'),
       children: dispute.riskReasons.length
         ? dispute.riskReasons.map((reason) => <Tag key={reason}>{t(`deskMediation.riskReason.${reason}`)}</Tag>)
         : '—',
