@@ -1,7 +1,8 @@
-import { Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { useEffect } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import { type Dispute, REFERRALS, RISK_LEVELS, RISK_REASONS } from '../../shared/mediation-types.ts';
+import { FormDialog } from '../FormDialog.tsx';
 import { type DisputeMove, disputeMoves, nextLevel, outcomesFrom } from './dispute-moves.ts';
 import { MediatorSelect, StudioSelect } from './MediationSelects.tsx';
 import { useMediationWrite } from './mediation-data.ts';
@@ -99,73 +100,69 @@ export function DisputeMoveDialog({
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={title}
       width={move === 'edit' ? 820 : 560}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={moveWrite.isPending || edit.isPending}
-      okText={t('common.save')}
-      destroyOnHidden
+      form={form}
+      saving={moveWrite.isPending || edit.isPending}
+      onClose={onClose}
+      onFinish={submit}
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
-        {move === 'escalate' && (
-          <Form.Item name="reason" label={t('deskMediation.action.reason')} rules={required}>
-            <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('deskMediation.action.reasonPlaceholder')} />
+      {move === 'escalate' && (
+        <Form.Item name="reason" label={t('deskMediation.action.reason')} rules={required}>
+          <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('deskMediation.action.reasonPlaceholder')} />
+        </Form.Item>
+      )}
+      {move === 'outcome' && (
+        <>
+          <Form.Item name="outcome" label={t('deskMediation.detail.outcome')}>
+            <Radio.Group
+              options={outcomesFrom(dispute.state).map((o) => ({ value: o, label: t(`deskMediation.outcome.${o}`) }))}
+            />
           </Form.Item>
-        )}
-        {move === 'outcome' && (
-          <>
-            <Form.Item name="outcome" label={t('deskMediation.detail.outcome')}>
+          {outcome === 'failed' && (
+            <Form.Item name="referral" label={t('deskMediation.action.referral')} rules={required}>
+              <Radio.Group options={REFERRALS.map((r) => ({ value: r, label: t(`deskMediation.referral.${r}`) }))} />
+            </Form.Item>
+          )}
+        </>
+      )}
+      {move === 'edit' ? (
+        <>
+          <Space size={16} wrap>
+            <Form.Item name="peopleInvolved" label={t('deskMediation.form.people')}>
+              <InputNumber min={1} max={100_000} precision={0} />
+            </Form.Item>
+            <Form.Item name="amount" label={t('deskMediation.form.amount')}>
+              <InputNumber min={0} precision={2} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="riskLevel" label={t('deskMediation.form.risk')}>
               <Radio.Group
-                options={outcomesFrom(dispute.state).map((o) => ({ value: o, label: t(`deskMediation.outcome.${o}`) }))}
+                optionType="button"
+                options={RISK_LEVELS.map((r) => ({ value: r, label: t(`deskMediation.risk.${r}`) }))}
               />
             </Form.Item>
-            {outcome === 'failed' && (
-              <Form.Item name="referral" label={t('deskMediation.action.referral')} rules={required}>
-                <Radio.Group options={REFERRALS.map((r) => ({ value: r, label: t(`deskMediation.referral.${r}`) }))} />
-              </Form.Item>
-            )}
-          </>
-        )}
-        {move === 'edit' ? (
-          <>
-            <Space size={16} wrap>
-              <Form.Item name="peopleInvolved" label={t('deskMediation.form.people')}>
-                <InputNumber min={1} max={100_000} precision={0} />
-              </Form.Item>
-              <Form.Item name="amount" label={t('deskMediation.form.amount')}>
-                <InputNumber min={0} precision={2} style={{ width: 180 }} />
-              </Form.Item>
-              <Form.Item name="riskLevel" label={t('deskMediation.form.risk')}>
-                <Radio.Group
-                  optionType="button"
-                  options={RISK_LEVELS.map((r) => ({ value: r, label: t(`deskMediation.risk.${r}`) }))}
-                />
-              </Form.Item>
-            </Space>
-            <Form.Item name="riskReasons" label={t('deskMediation.form.riskReasons')}>
-              <Checkbox.Group options={RISK_REASONS.map((r) => ({ value: r, label: t(`deskMediation.riskReason.${r}`) }))} />
+          </Space>
+          <Form.Item name="riskReasons" label={t('deskMediation.form.riskReasons')}>
+            <Checkbox.Group options={RISK_REASONS.map((r) => ({ value: r, label: t(`deskMediation.riskReason.${r}`) }))} />
+          </Form.Item>
+          <Space size={16} wrap>
+            <Form.Item name="mediatorId" label={t('deskMediation.form.mediator')}>
+              <MediatorSelect />
             </Form.Item>
-            <Space size={16} wrap>
-              <Form.Item name="mediatorId" label={t('deskMediation.form.mediator')}>
-                <MediatorSelect />
-              </Form.Item>
-              <Form.Item name="studioId" label={t('deskMediation.form.studio')}>
-                <StudioSelect />
-              </Form.Item>
-            </Space>
-            <PartiesField />
-          </>
-        ) : (
-          move !== 'escalate' && (
-            <Form.Item name="note" label={t('deskMediation.action.note')}>
-              <Input.TextArea rows={2} maxLength={1000} />
+            <Form.Item name="studioId" label={t('deskMediation.form.studio')}>
+              <StudioSelect />
             </Form.Item>
-          )
-        )}
-      </Form>
-    </Modal>
+          </Space>
+          <PartiesField />
+        </>
+      ) : (
+        move !== 'escalate' && (
+          <Form.Item name="note" label={t('deskMediation.action.note')}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        )
+      )}
+    </FormDialog>
   );
 }

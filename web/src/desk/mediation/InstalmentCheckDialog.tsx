@@ -1,6 +1,7 @@
-import { Checkbox, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Radio } from 'antd';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { CheckBody, Instalment } from '../../shared/mediation-types.ts';
+import { FormDialog } from '../FormDialog.tsx';
 import { useMediationWrite } from './mediation-data.ts';
 
 /** A follow-up visit's finding on one instalment: paid, partly (how much) or not, and whether the agreement is broken. */
@@ -23,42 +24,35 @@ export function InstalmentCheckDialog({
   });
   const label = (key: string) => t(`deskMediation.agreement.${key}`);
   return (
-    <Modal
-      open
+    <FormDialog<CheckBody>
       title={`${label('check')} · #${instalment.seq} · ${number(instalment.amount)}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={write.isPending}
+      form={form}
+      saving={write.isPending}
+      onClose={onClose}
+      initialValues={{ result: 'paid', reopen: false }}
+      onFinish={(values) => write.mutate(values)}
     >
-      <Form<CheckBody>
-        form={form}
-        layout="vertical"
-        initialValues={{ result: 'paid', reopen: false }}
-        onFinish={(values) => write.mutate(values)}
-      >
-        <Form.Item name="result" label={label('result')}>
-          <Radio.Group
-            options={(['paid', 'partly', 'not_paid'] as const).map((r) => ({
-              value: r,
-              label: t(`deskMediation.agreement.instalmentStatus.${r}`),
-            }))}
-          />
+      <Form.Item name="result" label={label('result')}>
+        <Radio.Group
+          options={(['paid', 'partly', 'not_paid'] as const).map((r) => ({
+            value: r,
+            label: t(`deskMediation.agreement.instalmentStatus.${r}`),
+          }))}
+        />
+      </Form.Item>
+      {result === 'partly' && (
+        <Form.Item name="paidAmount" label={label('paidAmount')} rules={[{ required: true, message: t('common.required') }]}>
+          <InputNumber min={0.01} max={instalment.amount} precision={2} style={{ width: 180 }} />
         </Form.Item>
-        {result === 'partly' && (
-          <Form.Item name="paidAmount" label={label('paidAmount')} rules={[{ required: true, message: t('common.required') }]}>
-            <InputNumber min={0.01} max={instalment.amount} precision={2} style={{ width: 180 }} />
-          </Form.Item>
-        )}
-        <Form.Item name="note" label={t('deskMediation.action.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
+      )}
+      <Form.Item name="note" label={t('deskMediation.action.note')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      {result === 'not_paid' && (
+        <Form.Item name="reopen" valuePropName="checked">
+          <Checkbox>{label('reopen')}</Checkbox>
         </Form.Item>
-        {result === 'not_paid' && (
-          <Form.Item name="reopen" valuePropName="checked">
-            <Checkbox>{label('reopen')}</Checkbox>
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Select, Table } from 'antd';
+import { Button, Form, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import { MEDIATOR_KINDS, type Mediator, type MediatorBody } from '../../shared/mediation-types.ts';
 import { hasPermission, useMe } from '../../shared/session.ts';
 import { AreaTreeSelect } from '../cases/AreaTreeSelect.tsx';
 import { useCommunityStaff } from '../cases/reference-data.ts';
+import { FormDialog } from '../FormDialog.tsx';
 import { useMediationWrite, useMediators } from './mediation-data.ts';
 
 /** Mediators of the reader's area and the levels above: staff who hold the role, and outside lawyers, judges and volunteers by name. */
@@ -53,44 +54,37 @@ function MediatorDialog({ onClose }: { onClose: () => void }) {
   });
   const label = (key: string) => t(`deskMediation.mediators.${key}`);
   return (
-    <Modal
-      open
+    <FormDialog<MediatorBody>
       title={label('add')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={write.isPending}
+      form={form}
+      saving={write.isPending}
+      onClose={onClose}
+      initialValues={{ kind: 'lawyer' }}
+      onFinish={(values) => write.mutate(values)}
     >
-      <Form<MediatorBody>
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'lawyer' }}
-        onFinish={(values) => write.mutate(values)}
-      >
-        <Form.Item name="nodeId" label={label('node')} rules={[{ required: true, message: t('common.required') }]}>
-          <AreaTreeSelect onChange={(nodeId) => form.setFieldValue('nodeId', nodeId)} />
-        </Form.Item>
-        <Form.Item name="kind" label={label('kind')}>
-          <Select options={MEDIATOR_KINDS.map((k) => ({ value: k, label: t(`deskMediation.mediatorKind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="userId" label={label('user')} extra={label('userHint')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={staff.isLoading}
-            options={(staff.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-          />
-        </Form.Item>
-        <Form.Item name="name" label={label('name')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="phone" label={label('phone')}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item name="affiliation" label={label('affiliation')}>
-          <Input maxLength={100} placeholder={label('affiliationPlaceholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="nodeId" label={label('node')} rules={[{ required: true, message: t('common.required') }]}>
+        <AreaTreeSelect onChange={(nodeId) => form.setFieldValue('nodeId', nodeId)} />
+      </Form.Item>
+      <Form.Item name="kind" label={label('kind')}>
+        <Select options={MEDIATOR_KINDS.map((k) => ({ value: k, label: t(`deskMediation.mediatorKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="userId" label={label('user')} extra={label('userHint')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={staff.isLoading}
+          options={(staff.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+        />
+      </Form.Item>
+      <Form.Item name="name" label={label('name')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="phone" label={label('phone')}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="affiliation" label={label('affiliation')}>
+        <Input maxLength={100} placeholder={label('affiliationPlaceholder')} />
+      </Form.Item>
+    </FormDialog>
   );
 }

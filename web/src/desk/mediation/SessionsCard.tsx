@@ -1,9 +1,10 @@
-import { Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { Dispute, DisputeSession, HeldBody, SessionBody } from '../../shared/mediation-types.ts';
 import { PhotoGallery } from '../cases/PhotoGallery.tsx';
 import { PhotoUpload } from '../cases/PhotoUpload.tsx';
+import { FormDialog } from '../FormDialog.tsx';
 import { MediatorsSelect, StudioSelect } from './MediationSelects.tsx';
 import { useMediationWrite, useSessions } from './mediation-data.ts';
 
@@ -84,34 +85,27 @@ function ScheduleDialog({ dispute, onClose }: { dispute: Dispute; onClose: () =>
   const write = useMediationWrite<SessionBody>(`/api/mediation/disputes/${dispute.id}/sessions`, { form, onDone: onClose });
   const label = (key: string) => t(`deskMediation.session.${key}`);
   return (
-    <Modal
-      open
+    <FormDialog
       title={label('schedule')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={write.isPending}
+      form={form}
+      saving={write.isPending}
+      onClose={onClose}
+      initialValues={{ studioId: dispute.studioId ?? undefined, mediatorIds: dispute.mediatorId ? [dispute.mediatorId] : [] }}
+      onFinish={(values) => write.mutate({ ...values, scheduledAt: isoOf(values.scheduledAt) as string })}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ studioId: dispute.studioId ?? undefined, mediatorIds: dispute.mediatorId ? [dispute.mediatorId] : [] }}
-        onFinish={(values) => write.mutate({ ...values, scheduledAt: isoOf(values.scheduledAt) as string })}
-      >
-        <Form.Item name="scheduledAt" label={label('when')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input type="datetime-local" />
-        </Form.Item>
-        <Form.Item name="studioId" label={label('studio')}>
-          <StudioSelect />
-        </Form.Item>
-        <Form.Item name="place" label={label('place')}>
-          <Input maxLength={200} placeholder={label('placePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="mediatorIds" label={label('mediators')}>
-          <MediatorsSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="scheduledAt" label={label('when')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item name="studioId" label={label('studio')}>
+        <StudioSelect />
+      </Form.Item>
+      <Form.Item name="place" label={label('place')}>
+        <Input maxLength={200} placeholder={label('placePlaceholder')} />
+      </Form.Item>
+      <Form.Item name="mediatorIds" label={label('mediators')}>
+        <MediatorsSelect />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -125,37 +119,30 @@ function HeldDialog({ dispute, session, onClose }: { dispute: Dispute; session: 
   const label = (key: string) => t(`deskMediation.session.${key}`);
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <Modal
-      open
-      width={640}
+    <FormDialog
       title={label('held')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={write.isPending}
+      width={640}
+      form={form}
+      saving={write.isPending}
+      onClose={onClose}
+      initialValues={{ heldAt: localNow(), attendees: [], photoIds: [] }}
+      onFinish={(values) => write.mutate({ ...values, heldAt: isoOf(values.heldAt) })}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ heldAt: localNow(), attendees: [], photoIds: [] }}
-        onFinish={(values) => write.mutate({ ...values, heldAt: isoOf(values.heldAt) })}
-      >
-        <Form.Item name="heldAt" label={label('heldAt')} rules={required}>
-          <Input type="datetime-local" />
-        </Form.Item>
-        <Form.Item name="attendees" label={label('attendees')} rules={required}>
-          <Select mode="tags" open={false} placeholder={label('attendeesPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="notes" label={label('notes')} rules={[{ ...required[0], whitespace: true }]}>
-          <Input.TextArea rows={4} maxLength={5000} showCount />
-        </Form.Item>
-        <Form.Item name="nextSteps" label={label('nextSteps')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="photoIds" label={label('evidence')}>
-          <PhotoUpload />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="heldAt" label={label('heldAt')} rules={required}>
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item name="attendees" label={label('attendees')} rules={required}>
+        <Select mode="tags" open={false} placeholder={label('attendeesPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="notes" label={label('notes')} rules={[{ ...required[0], whitespace: true }]}>
+        <Input.TextArea rows={4} maxLength={5000} showCount />
+      </Form.Item>
+      <Form.Item name="nextSteps" label={label('nextSteps')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="photoIds" label={label('evidence')}>
+        <PhotoUpload />
+      </Form.Item>
+    </FormDialog>
   );
 }

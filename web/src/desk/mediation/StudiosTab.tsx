@@ -1,10 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import type { Studio, StudioBody } from '../../shared/mediation-types.ts';
 import { hasPermission, useMe } from '../../shared/session.ts';
 import { AreaTreeSelect } from '../cases/AreaTreeSelect.tsx';
+import { FormDialog } from '../FormDialog.tsx';
 import { MediatorsSelect } from './MediationSelects.tsx';
 import { useMediationWrite, useStudios } from './mediation-data.ts';
 import { studioHours } from './studio-hours.ts';
@@ -67,80 +68,73 @@ function StudioDialog({ onClose }: { onClose: () => void }) {
   const label = (key: string) => t(`deskMediation.studios.${key}`);
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   return (
-    <Modal
-      open
-      width={760}
+    <FormDialog<StudioBody>
       title={label('add')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={write.isPending}
+      width={760}
+      form={form}
+      saving={write.isPending}
+      onClose={onClose}
+      initialValues={{
+        schedule: [{ weekday: 4, start: '14:00', end: '17:00', slotMinutes: 30, capacity: 1 }],
+        mediatorIds: [],
+      }}
+      onFinish={(values) => write.mutate(values)}
     >
-      <Form<StudioBody>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          schedule: [{ weekday: 4, start: '14:00', end: '17:00', slotMinutes: 30, capacity: 1 }],
-          mediatorIds: [],
-        }}
-        onFinish={(values) => write.mutate(values)}
-      >
-        <Form.Item name="nodeId" label={label('node')} rules={required}>
-          <AreaTreeSelect onChange={(nodeId) => form.setFieldValue('nodeId', nodeId)} />
-        </Form.Item>
-        <Form.Item name="name" label={label('name')} rules={required}>
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item name="address" label={label('address')} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="mediatorIds" label={label('mediators')}>
-          <MediatorsSelect />
-        </Form.Item>
-        <Form.List name="schedule">
-          {(fields, { add, remove }) => (
-            <fieldset className="fq-fieldset">
-              <legend>{label('hours')}</legend>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" wrap>
-                  <Form.Item name={[field.name, 'weekday']} label={label('weekday')}>
-                    <Select
-                      style={{ width: 96 }}
-                      options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`deskMediation.studios.weekdays.${d}`) }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'start']} label={label('start')} rules={required}>
-                    <Input type="time" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'end']} label={label('end')} rules={required}>
-                    <Input type="time" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'slotMinutes']} label={label('slotMinutes')}>
-                    <InputNumber min={10} max={240} step={10} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'capacity']} label={label('capacity')}>
-                    <InputNumber min={1} max={50} />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    className="fq-row-remove"
-                    icon={<MinusCircleOutlined />}
-                    aria-label={t('common.remove')}
-                    onClick={() => remove(field.name)}
+      <Form.Item name="nodeId" label={label('node')} rules={required}>
+        <AreaTreeSelect onChange={(nodeId) => form.setFieldValue('nodeId', nodeId)} />
+      </Form.Item>
+      <Form.Item name="name" label={label('name')} rules={required}>
+        <Input maxLength={80} />
+      </Form.Item>
+      <Form.Item name="address" label={label('address')} rules={required}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="mediatorIds" label={label('mediators')}>
+        <MediatorsSelect />
+      </Form.Item>
+      <Form.List name="schedule">
+        {(fields, { add, remove }) => (
+          <fieldset className="fq-fieldset">
+            <legend>{label('hours')}</legend>
+            {fields.map((field) => (
+              <Space key={field.key} align="start" wrap>
+                <Form.Item name={[field.name, 'weekday']} label={label('weekday')}>
+                  <Select
+                    style={{ width: 96 }}
+                    options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`deskMediation.studios.weekdays.${d}`) }))}
                   />
-                </Space>
-              ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                onClick={() => add({ weekday: 1, start: '09:00', end: '11:30', slotMinutes: 30, capacity: 1 })}
-              >
-                {label('addHours')}
-              </Button>
-            </fieldset>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+                </Form.Item>
+                <Form.Item name={[field.name, 'start']} label={label('start')} rules={required}>
+                  <Input type="time" />
+                </Form.Item>
+                <Form.Item name={[field.name, 'end']} label={label('end')} rules={required}>
+                  <Input type="time" />
+                </Form.Item>
+                <Form.Item name={[field.name, 'slotMinutes']} label={label('slotMinutes')}>
+                  <InputNumber min={10} max={240} step={10} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'capacity']} label={label('capacity')}>
+                  <InputNumber min={1} max={50} />
+                </Form.Item>
+                <Button
+                  type="text"
+                  className="fq-row-remove"
+                  icon={<MinusCircleOutlined />}
+                  aria-label={t('common.remove')}
+                  onClick={() => remove(field.name)}
+                />
+              </Space>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ weekday: 1, start: '09:00', end: '11:30', slotMinutes: 30, capacity: 1 })}
+            >
+              {label('addHours')}
+            </Button>
+          </fieldset>
+        )}
+      </Form.List>
+    </FormDialog>
   );
 }

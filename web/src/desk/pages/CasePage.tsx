@@ -1,9 +1,8 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
-import { ApiError } from '../../shared/api.ts';
-import { errorMessage, useI18n } from '../../shared/i18n.tsx';
+import { useI18n } from '../../shared/i18n.tsx';
 import { hasPermission, useMe } from '../../shared/session.ts';
 import type { CaseAction } from '../../shared/types.ts';
 import { ActionDialog } from '../cases/ActionDialog.tsx';
@@ -13,6 +12,7 @@ import { DeadlineTag, StateTag } from '../cases/CaseTags.tsx';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
 import { useCase } from '../cases/case-data.ts';
 import { MergeDialog } from '../cases/MergeDialog.tsx';
+import { DetailError } from '../DetailError.tsx';
 import '../cases/messages.ts';
 
 /** Moves that take the case forward get the primary colour; refusals look like what they are. */
@@ -33,15 +33,7 @@ export default function CasePage() {
       <ArrowLeftOutlined /> {t('deskCases.detail.back')}
     </Link>
   );
-  if (error) {
-    const missing = error instanceof ApiError && error.status === 404;
-    return (
-      <div className="fq-page">
-        {back}
-        <Result status={missing ? '404' : 'error'} title={missing ? t('deskCases.detail.notFound') : errorMessage(t, error)} />
-      </div>
-    );
-  }
+  if (error) return <DetailError error={error} back={back} notFound={t('deskCases.detail.notFound')} />;
   if (!detail) return <Skeleton active className="fq-page" />;
 
   return (

@@ -1,9 +1,9 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { ApiError } from '../../shared/api.ts';
-import { errorMessage, useI18n } from '../../shared/i18n.tsx';
+import { useI18n } from '../../shared/i18n.tsx';
+import { DetailError } from '../DetailError.tsx';
 import { AgreementCard } from '../mediation/AgreementCard.tsx';
 import { DisputeFacts, DisputeParties } from '../mediation/DisputeFacts.tsx';
 import { DisputeMoveButtons, DisputeMoveDialog } from '../mediation/DisputeMoves.tsx';
@@ -26,18 +26,7 @@ export default function DisputePage() {
       <ArrowLeftOutlined /> {t('deskMediation.detail.back')}
     </Link>
   );
-  if (error) {
-    const missing = error instanceof ApiError && error.status === 404;
-    return (
-      <div className="fq-page">
-        {back}
-        <Result
-          status={missing ? '404' : 'error'}
-          title={missing ? t('deskMediation.detail.notFound') : errorMessage(t, error)}
-        />
-      </div>
-    );
-  }
+  if (error) return <DetailError error={error} back={back} notFound={t('deskMediation.detail.notFound')} />;
   if (!dispute) return <Skeleton active className="fq-page" />;
 
   return (

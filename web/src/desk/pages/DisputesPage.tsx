@@ -6,7 +6,8 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { DISPUTE_STATES, DISPUTE_TYPES, type DisputeSummary, LEVELS, RISK_LEVELS } from '../../shared/mediation-types.ts';
 import { hasPermission, useMe } from '../../shared/session.ts';
 import { AreaTreeSelect } from '../cases/AreaTreeSelect.tsx';
-import { DisputeStateTag, LevelTag, RiskTag } from '../mediation/DisputeTags.tsx';
+import { RiskTag } from '../mediation/DisputeTags.tsx';
+import { disputeColumns } from '../mediation/dispute-columns.tsx';
 import '../mediation/messages.ts';
 import { type DisputeFilters, useDisputes } from '../mediation/mediation-data.ts';
 import { OpenDisputeDrawer } from '../mediation/OpenDisputeDrawer.tsx';
@@ -19,6 +20,7 @@ export default function DisputesPage() {
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useState<DisputeFilters>({});
   const disputes = useDisputes(filters);
+  const columns = disputeColumns<DisputeSummary>(t, number);
   const rows = disputes.data?.pages.flatMap((page) => page.items) ?? [];
   const fromCase = params.get('caseId') ?? undefined;
   const opening = params.has('open') || fromCase !== undefined;
@@ -68,28 +70,12 @@ export default function DisputesPage() {
         locale={{ emptyText: t('deskMediation.list.none') }}
         onRow={(row) => ({ onClick: () => navigate(`/disputes/${row.id}`), className: 'fq-clickable' })}
         columns={[
-          { key: 'number', title: t('deskMediation.list.number'), dataIndex: 'number', width: 120 },
-          {
-            key: 'dispute',
-            title: t('deskMediation.list.dispute'),
-            render: (_, row) => (
-              <Space orientation="vertical" size={0}>
-                <Typography.Link>{row.title}</Typography.Link>
-                <Typography.Text type="secondary">
-                  {t(`deskMediation.type.${row.type}`)} · {row.nodeName}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { key: 'level', title: t('deskMediation.list.level'), render: (_, row) => <LevelTag level={row.level} /> },
-          { key: 'state', title: t('deskMediation.list.state'), render: (_, row) => <DisputeStateTag state={row.state} /> },
+          columns.number,
+          columns.dispute,
+          columns.level,
+          columns.state,
           { key: 'risk', title: t('deskMediation.list.risk'), render: (_, row) => <RiskTag risk={row.riskLevel} /> },
-          {
-            key: 'people',
-            title: t('deskMediation.list.people'),
-            align: 'right',
-            render: (_, row) => number(row.peopleInvolved),
-          },
+          columns.people,
           { key: 'amount', title: t('deskMediation.list.amount'), align: 'right', render: (_, row) => number(row.amount) },
           {
             key: 'opened',

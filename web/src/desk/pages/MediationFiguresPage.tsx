@@ -1,31 +1,24 @@
-import { Alert, Card, Col, Input, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Card, Col, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
-import { errorMessage, TIME_ZONE, useI18n } from '../../shared/i18n.tsx';
+import { errorMessage, useI18n } from '../../shared/i18n.tsx';
 import type { DisputeWarning, MediationFigures } from '../../shared/mediation-types.ts';
-import { useMe } from '../../shared/session.ts';
-import { AreaTreeSelect } from '../cases/AreaTreeSelect.tsx';
 import { barsAndRateOption } from '../charts/bars-and-rate.ts';
+import { FiguresScopeBar, useFiguresScope } from '../charts/figures-scope.tsx';
 import { EChart } from '../geo/EChart.tsx';
-import { DisputeStateTag, LevelTag } from '../mediation/DisputeTags.tsx';
+import { disputeColumns } from '../mediation/dispute-columns.tsx';
 import '../mediation/messages.ts';
 import { useMediationFigures, useWarnings } from '../mediation/mediation-data.ts';
 
-const localDate = (time: number) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(time));
 const DIMENSIONS = ['type', 'level', 'node'] as const;
 type FigureRow = MediationFigures['rows'][number];
 
 /** For the street leader: files that need attention now, and what mediation achieved in a period, by type, level or area. */
 export default function MediationFiguresPage() {
   const { t, number, locale } = useI18n();
-  const { data: me } = useMe();
-  const home = me?.roles.find((role) => role.nodeId)?.nodeId ?? undefined;
-  const [nodeId, setNodeId] = useState<string | undefined>(undefined);
-  useEffect(() => setNodeId((current) => current ?? home), [home]);
-  const [from, setFrom] = useState(() => `${localDate(Date.now()).slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(() => localDate(Date.now()));
+  const scopeState = useFiguresScope();
   const [by, setBy] = useState<(typeof DIMENSIONS)[number]>('type');
-  const figures = useMediationFigures({ nodeId, from, to, by });
+  const figures = useMediationFigures({ ...scopeState.scope, by });
   const data = figures.data;
   const label = (key: string) => t(`deskMediation.figures.${key}`);
   const rowLabel = (row: FigureRow) => (by === 'node' ? row.label : t(`deskMediation.${by}.${row.key}`));
@@ -54,23 +47,7 @@ export default function MediationFiguresPage() {
     <div className="fq-page">
       <div className="fq-page-header">
         <Typography.Title level={3}>{label('title')}</Typography.Title>
-        <Space wrap>
-          <AreaTreeSelect
-            value={nodeId}
-            onChange={(next) => setNodeId(next ?? home)}
-            prefix={t('deskMediation.area')}
-            aria-label={t('deskMediation.area')}
-            style={{ width: 280 }}
-          />
-          <Input
-            type="date"
-            aria-label={label('from')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            style={{ width: 150 }}
-          />
-          <Input type="date" aria-label={label('to')} value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 150 }} />
-        </Space>
+        <FiguresScopeBar state={scopeState} />
       </div>
       <Warnings />
       {figures.error && <Alert className="fq-gap" type="error" showIcon title={errorMessage(t, figures.error)} />}
@@ -142,6 +119,7 @@ function Warnings() {
   const { t, number } = useI18n();
   const [, navigate] = useLocation();
   const warnings = useWarnings();
+  const columns = disputeColumns<DisputeWarning>(t, number);
   return (
     <Card
       variant="borderless"
@@ -162,19 +140,8 @@ function Warnings() {
         locale={{ emptyText: t('deskMediation.figures.noWarnings') }}
         onRow={(row) => ({ onClick: () => navigate(`/disputes/${row.id}`), className: 'fq-clickable' })}
         columns={[
-          { key: 'number', title: t('deskMediation.list.number'), dataIndex: 'number', width: 120 },
-          {
-            key: 'title',
-            title: t('deskMediation.list.dispute'),
-            render: (_, row) => (
-              <Space orientation="vertical" size={0}>
-                <Typography.Link>{row.title}</Typography.Link>
-                <Typography.Text type="secondary">
-                  {t(`deskMediation.type.${row.type}`)} · {row.nodeName}
-                </Typography.Text>
-              </Space>
-            ),
-          },
+          columns.number,
+          columns.dispute,
           {
             key: 'why',
             title: t('deskMediation.form.riskReasons'),
@@ -191,14 +158,9 @@ function Warnings() {
               </>
             ),
           },
-          { key: 'level', title: t('deskMediation.list.level'), render: (_, row) => <LevelTag level={row.level} /> },
-          { key: 'state', title: t('deskMediation.list.state'), render: (_, row) => <DisputeStateTag state={row.state} /> },
-          {
-            key: 'people',
-            title: t('deskMediation.list.people'),
-            align: 'right',
-            render: (_, row) => number(row.peopleInvolved),
-          },
+          columns.level,
+          columns.state,
+          columns.people,
           {
             key: 'days',
             title: t('deskMediation.detail.daysOpen'),

@@ -1,29 +1,21 @@
-import { Alert, Card, Col, Input, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { errorMessage, TIME_ZONE, useI18n } from '../../shared/i18n.tsx';
+import { Alert, Card, Col, Row, Segmented, Statistic, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { errorMessage, useI18n } from '../../shared/i18n.tsx';
 import { DIMENSION_LIST, type FigureDimension, type PatrolFigures } from '../../shared/patrol-types.ts';
-import { useMe } from '../../shared/session.ts';
-import { AreaTreeSelect } from '../cases/AreaTreeSelect.tsx';
 import { barsAndRateOption } from '../charts/bars-and-rate.ts';
+import { FiguresScopeBar, useFiguresScope } from '../charts/figures-scope.tsx';
 import { EChart } from '../geo/EChart.tsx';
 import '../patrols/messages.ts';
 import { useFigures } from '../patrols/patrol-data.ts';
-
-const localDate = (time: number) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(time));
 
 type FigureRow = PatrolFigures['rows'][number];
 
 /** Hazards found and rectified, the rate, what is overdue; by area, type, party or team; and partners' activity. */
 export default function PatrolFiguresPage() {
   const { t, number, locale } = useI18n();
-  const { data: me } = useMe();
-  const home = me?.roles.find((role) => role.nodeId)?.nodeId ?? undefined;
-  const [nodeId, setNodeId] = useState<string | undefined>(undefined);
-  useEffect(() => setNodeId((current) => current ?? home), [home]);
-  const [from, setFrom] = useState(() => `${localDate(Date.now()).slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(() => localDate(Date.now()));
+  const scopeState = useFiguresScope();
   const [by, setBy] = useState<FigureDimension>('node');
-  const figures = useFigures({ nodeId, from, to, by });
+  const figures = useFigures({ ...scopeState.scope, by });
   const data = figures.data;
   const percent = (rate: number | null) =>
     rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
@@ -44,29 +36,7 @@ export default function PatrolFiguresPage() {
     <div className="fq-page">
       <div className="fq-page-header">
         <Typography.Title level={3}>{t('deskPatrols.figures.title')}</Typography.Title>
-        <Space wrap>
-          <AreaTreeSelect
-            value={nodeId}
-            onChange={(next) => setNodeId(next ?? home)}
-            prefix={t('deskPatrols.area')}
-            aria-label={t('deskPatrols.area')}
-            style={{ width: 280 }}
-          />
-          <Input
-            type="date"
-            aria-label={t('deskPatrols.runs.from')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            style={{ width: 150 }}
-          />
-          <Input
-            type="date"
-            aria-label={t('deskPatrols.runs.to')}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            style={{ width: 150 }}
-          />
-        </Space>
+        <FiguresScopeBar state={scopeState} />
       </div>
       {figures.error && <Alert className="fq-gap" type="error" showIcon title={errorMessage(t, figures.error)} />}
       <Row gutter={[16, 16]} className="fq-gap">
