@@ -113,6 +113,7 @@ export const seconds = (since: number) => `${((performance.now() - since) / 1000
 /** One table's COPY, open from the first row to the last, in the transaction that emptied the table. */
 export class CopyWriter {
   rows = 0;
+  private drained: Promise<void> | undefined;
   private constructor(
     private readonly client: pg.PoolClient,
     private readonly stream: NodeJS.WritableStream,
@@ -139,7 +140,14 @@ export class CopyWriter {
   /** Resolves when the stream takes more: at once, or once it has drained; rejects when the COPY failed. */
   async write(text: string | Uint8Array, rows: number): Promise<void> {
     this.rows += rows;
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    if (this.stream.write(text)) return;
+    // Both workers' chunks may wait on one table at once: one wait for all of them, not a listener each.
+    this.drained ??= once(this.stream, 'drain')
+      .then(() => undefined)
+      .finally(() => {
+        this.drained = undefined;
+      });
+    await this.drained;
   }
 
   async end(): Promise<void> {
