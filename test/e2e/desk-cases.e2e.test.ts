@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
-import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deskEn from '../../web/src/desk/cases/locales/en.json' with { type: 'json' };
 import deskZh from '../../web/src/desk/cases/locales/zh-CN.json' with { type: 'json' };
 import sharedEn from '../../web/src/shared/locales/en.json' with { type: 'json' };
 import sharedZh from '../../web/src/shared/locales/zh-CN.json' with { type: 'json' };
 import { DESKTOP, LOCALES, type Locale, launch, open, type Session, signIn } from './browser.ts';
+import { apiAs, loose, still } from './flow.ts';
 
 /**
  * The desk console's case work, in both languages at 1440x900: the secretary's table with its
@@ -19,18 +20,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser.close());
-
-/** antd spaces two-character Chinese button labels ("督 办"), and an icon puts its own name ("reload") first. */
-const loose = (text: string) =>
-  new RegExp(`^(?:[a-z-]+\\s+)?${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
-
-async function apiAs(username: string): Promise<APIRequestContext> {
-  const baseURL = inject('baseUrl');
-  const context = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const login = await context.post('/api/auth/login', { data: { username, password: 'fengqiao-demo' } });
-  if (!login.ok()) throw new Error(`sign in ${username}: ${login.status()}`);
-  return context;
-}
 
 /** Cases of this test's own in the second grid of the secretary's community (the first is the field app's). */
 async function createCases(marker: string, titles: string[]): Promise<{ id: string; number: string }[]> {
@@ -72,16 +61,6 @@ function watch(session: Session) {
 }
 
 /** Chooses an option of an antd Select; a searchable one is typed into, since long lists render only what is in view. */
-/** A screenshot once antd's opening and closing animations have finished, so no dialog is caught half-faded. */
-async function still(session: Session, name: string) {
-  // The click ripple (.ant-wave) lingers harmlessly; dialogs, menus and popovers must have settled.
-  const moving = session.page.locator(
-    ['appear', 'enter', 'leave'].map((phase) => `[class*="-${phase}-active"]:not(.ant-wave)`).join(', '),
-  );
-  await expect.poll(() => moving.count()).toBe(0);
-  await session.shot(name);
-}
-
 async function pickOption(page: Page, label: string, option: string, search = false) {
   await page.getByLabel(label).first().click();
   if (search) await page.keyboard.type(option);

@@ -1,6 +1,7 @@
-import { type Browser, type Page, request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, LOCALES, launch, open, signIn } from './browser.ts';
+import { apiAs } from './flow.ts';
 
 /**
  * The grid map, the wall screen and administration, in both languages: the secretary's map with
@@ -13,15 +14,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser.close());
-
-/** An API session of a demo account, for setting the scene the way the apps would. */
-async function apiAs(username: string) {
-  const baseURL = inject('baseUrl');
-  const context = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const login = await context.post('/api/auth/login', { data: { username, password: 'fengqiao-demo' } });
-  if (!login.ok()) throw new Error(`sign in ${username}: ${login.status()}`);
-  return context;
-}
 
 /** Reports an open case with a point inside the grid worker's grid; answers that grid. */
 async function openCaseInGrid(): Promise<{ id: string; name: string }> {

@@ -1,13 +1,7 @@
-import path from 'node:path';
 import { type APIRequestContext, type Browser, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import mobileEn from '../../web/src/mobile/locales/en.json' with { type: 'json' };
-import mobileZh from '../../web/src/mobile/locales/zh-CN.json' with { type: 'json' };
-import mediationEn from '../../web/src/mobile/mediation/locales/en.json' with { type: 'json' };
-import mediationZh from '../../web/src/mobile/mediation/locales/zh-CN.json' with { type: 'json' };
-import sharedEn from '../../web/src/shared/locales/en.json' with { type: 'json' };
-import sharedZh from '../../web/src/shared/locales/zh-CN.json' with { type: 'json' };
-import { LOCALES, type Locale, launch, open, PHONE, SCREENSHOTS, type Session } from './browser.ts';
+import { LOCALES, type Locale, launch, open, PHONE } from './browser.ts';
+import { apiAs, json, phoneShot, screenShot, wordsOf } from './flow.ts';
 
 /**
  * Booking a consultation at a mediation studio on the phone, in both languages: a guest opens the
@@ -15,22 +9,7 @@ import { LOCALES, type Locale, launch, open, PHONE, SCREENSHOTS, type Session } 
  * one, is sent to sign in as the demo resident and brought back to the same studio and time,
  * books it with a topic, finds it under my consultations and cancels it, which frees the place.
  */
-type Tree = { [key: string]: string | Tree };
-const TREES = {
-  'zh-CN': { mediation: mediationZh, mobile: mobileZh, ...sharedZh },
-  en: { mediation: mediationEn, mobile: mobileEn, ...sharedEn },
-} as Record<Locale, Tree>;
-
-/** The app's own words, so the test finds controls as a person reading the screen would. */
-function wordsOf(locale: Locale) {
-  return (key: string, vars: Record<string, string | number> = {}) => {
-    const found = key
-      .split('.')
-      .reduce<Tree | string | undefined>((node, part) => (node as Tree | undefined)?.[part], TREES[locale]);
-    if (typeof found !== 'string') throw new Error(`no ${locale} text for ${key}`);
-    return found.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
-  };
-}
+const NAMESPACES = { mediation: 'mobile/mediation/locales', mobile: 'mobile/locales' };
 
 interface Studio {
   id: string;
@@ -60,22 +39,6 @@ const TOPIC: Record<Locale, string> = {
   'zh-CN': '楼上卫生间漏水，物业迟迟不修，想咨询怎么要求赔偿',
   en: 'Water leaks from the flat upstairs and the property company does nothing: can I claim for the damage?',
 };
-
-async function apiAs(username: string): Promise<APIRequestContext> {
-  const baseURL = inject('baseUrl');
-  const context = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const login = await context.post('/api/auth/login', { data: { username, password: 'fengqiao-demo' } });
-  if (!login.ok()) throw new Error(`sign in ${username}: ${login.status()}`);
-  return context;
-}
-
-async function json<T>(
-  response: Promise<{ json(): Promise<unknown>; ok(): boolean; status(): number; text(): Promise<string> }>,
-) {
-  const answer = await response;
-  if (!answer.ok()) throw new Error(`HTTP ${answer.status()}: ${await answer.text()}`);
-  return (await answer.json()) as T;
-}
 
 let browser: Browser;
 let guestApi: APIRequestContext;
@@ -157,20 +120,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The whole page as a phone shows it: the screen made as tall as the page for the picture. */
-async function shot(session: Session, name: string) {
-  const height = await session.page.evaluate<number>('window.scrollTo(0, 0), document.documentElement.scrollHeight');
-  await session.page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await session.shot(name);
-  await session.page.setViewportSize(PHONE);
-}
-
-/** A sheet or dialog over the page: exactly what the screen shows. */
-const screenShot = (session: Session, name: string) =>
-  session.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.${session.locale}.${PHONE.width}x${PHONE.height}.png`) });
-
 describe.each(LOCALES)('booking a consultation in %s', (locale) => {
-  const t = wordsOf(locale);
+  const t = wordsOf(locale, NAMESPACES);
 
   it('a guest finds a studio’s free times, signs in when booking, books with a topic, sees it and cancels it', async () => {
     // The first free time the resident has not booked already (a retried run may have left one).
@@ -186,11 +137,11 @@ describe.each(LOCALES)('booking a consultation in %s', (locale) => {
     await page.goto('/');
     const entry = page.getByRole('link', { name: new RegExp(t('mobile.mediation.title')) });
     await entry.waitFor();
-    await shot(guest, 'mediation-home');
+    await phoneShot(guest, 'mediation-home');
 
     await entry.click();
     await page.getByRole('heading', { name: studio.name, exact: true }).waitFor();
-    await shot(guest, 'mediation-studios');
+    await phoneShot(guest, 'mediation-studios');
 
     await page.getByRole('link', { name: `${t('mediation.seeSlots')}: ${studio.name}` }).click();
     const time = timeRange(slot);
@@ -201,7 +152,7 @@ describe.each(LOCALES)('booking a consultation in %s', (locale) => {
       const fullButton = page.getByRole('button', { name: t('mediation.slots.fullLabel', { time: timeRange(full) }) }).first();
       expect(await fullButton.isDisabled()).toBe(true);
     }
-    await shot(guest, 'mediation-slots');
+    await phoneShot(guest, 'mediation-slots');
 
     // A guest choosing a time is asked to sign in, and comes back to the same studio and time.
     await slotButton.click();
@@ -213,7 +164,7 @@ describe.each(LOCALES)('booking a consultation in %s', (locale) => {
     await page.getByText(t('mobile.signInToContinue')).waitFor();
     await page.getByLabel(t('login.username')).fill('resident');
     await page.getByLabel(t('login.password')).fill('fengqiao-demo');
-    await shot(guest, 'mediation-login');
+    await phoneShot(guest, 'mediation-login');
     await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
 
     const topic = page.getByLabel(t('mediation.book.topic'));
@@ -240,7 +191,7 @@ describe.each(LOCALES)('booking a consultation in %s', (locale) => {
     await row.getByText(TOPIC[locale]).waitFor();
     await row.getByText(t('mediation.my.status.booked')).waitFor();
     await page.locator('.adm-toast-main').waitFor({ state: 'hidden' });
-    await shot(guest, 'mediation-mine');
+    await phoneShot(guest, 'mediation-mine');
     const freeAfterBooking = (await slotsOf(studio.id)).find((s) => s.start === slot.start) as Slot;
     expect(freeAfterBooking.free).toBe(slot.free - 1);
 
@@ -256,7 +207,7 @@ describe.each(LOCALES)('booking a consultation in %s', (locale) => {
     await page.getByRole('heading', { name: t('mediation.my.earlier') }).waitFor();
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.adm-toast-main').waitFor({ state: 'hidden' });
-    await shot(guest, 'mediation-mine-cancelled');
+    await phoneShot(guest, 'mediation-mine-cancelled');
     const after = (await json<{ items: Booking[] }>(resident.get('/api/mediation/bookings/mine'))).items;
     expect(after.find((b) => b.id === booked.id)?.status).toBe('cancelled');
     expect(((await slotsOf(studio.id)).find((s) => s.start === slot.start) as Slot).free).toBe(slot.free);

@@ -1,18 +1,8 @@
-import path from 'node:path';
-import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import deskCasesEn from '../../web/src/desk/cases/locales/en.json' with { type: 'json' };
-import deskCasesZh from '../../web/src/desk/cases/locales/zh-CN.json' with { type: 'json' };
-import deskEn from '../../web/src/desk/patrols/locales/en.json' with { type: 'json' };
-import deskZh from '../../web/src/desk/patrols/locales/zh-CN.json' with { type: 'json' };
-import patrolEn from '../../web/src/mobile/patrol/locales/en.json' with { type: 'json' };
-import patrolZh from '../../web/src/mobile/patrol/locales/zh-CN.json' with { type: 'json' };
-import reportEn from '../../web/src/mobile/report/locales/en.json' with { type: 'json' };
-import reportZh from '../../web/src/mobile/report/locales/zh-CN.json' with { type: 'json' };
-import sharedEn from '../../web/src/shared/locales/en.json' with { type: 'json' };
-import sharedZh from '../../web/src/shared/locales/zh-CN.json' with { type: 'json' };
-import { DESKTOP, LOCALES, type Locale, launch, open, PHONE, SCREENSHOTS, type Session, signIn } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, LOCALES, type Locale, launch, open, PHONE, type Session, signIn } from './browser.ts';
+import { apiAs, json, loose, phoneShot, screenShot, still, type Words, wordsOf } from './flow.ts';
 
 /**
  * Patrols end to end, in both languages: a resident applies to be a Ping An Partner from the
@@ -22,39 +12,11 @@ import { DESKTOP, LOCALES, type Locale, launch, open, PHONE, SCREENSHOTS, type S
  * re-inspects and confirms, and the figures page shows the rectification rate moved. A second
  * flow walks a plan without network and finds it on the server exactly once.
  */
-type Tree = { [key: string]: string | Tree };
-const TREES = {
-  'zh-CN': { patrol: patrolZh, report: reportZh, deskPatrols: deskZh, deskCases: deskCasesZh, ...sharedZh },
-  en: { patrol: patrolEn, report: reportEn, deskPatrols: deskEn, deskCases: deskCasesEn, ...sharedEn },
-} as Record<Locale, Tree>;
-
-/** The app's own words, so the test finds controls as a person reading the screen would. */
-function wordsOf(locale: Locale) {
-  return (key: string, vars: Record<string, string | number> = {}) => {
-    const found = key
-      .split('.')
-      .reduce<Tree | string | undefined>((node, part) => (node as Tree | undefined)?.[part], TREES[locale]);
-    if (typeof found !== 'string') throw new Error(`no ${locale} text for ${key}`);
-    return found.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
-  };
-}
-
-/** antd spaces two-character Chinese button labels ("通 过"), and an icon puts its own name first. */
-const loose = (text: string) =>
-  new RegExp(`^(?:[a-z-]+\\s+)?${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
-
-async function apiAs(username: string): Promise<APIRequestContext> {
-  const baseURL = inject('baseUrl');
-  const context = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  const login = await context.post('/api/auth/login', { data: { username, password: 'fengqiao-demo' } });
-  if (!login.ok()) throw new Error(`sign in ${username}: ${login.status()}`);
-  return context;
-}
-
-const json = async <T>(response: Promise<{ json(): Promise<unknown>; ok(): boolean; status(): number }>) => {
-  const answer = await response;
-  if (!answer.ok()) throw new Error(`HTTP ${answer.status()}`);
-  return (await answer.json()) as T;
+const NAMESPACES = {
+  patrol: 'mobile/patrol/locales',
+  report: 'mobile/report/locales',
+  deskPatrols: 'desk/patrols/locales',
+  deskCases: 'desk/cases/locales',
 };
 
 interface Point {
@@ -70,6 +32,11 @@ interface Plan {
   teamName: string | null;
   points: Point[];
   checklist: { code: string; label: string }[];
+}
+/** A category's name in both languages. */
+interface Named {
+  nameZh: string;
+  nameEn: string;
 }
 interface Figures {
   totals: { found: number; rectified: number; rate: number | null };
@@ -100,11 +67,11 @@ beforeAll(async () => {
   const secretary = await apiAs('secretary');
   const role = (await json<{ roles: { nodeId: string; scopeName: string }[] }>(secretary.get('/api/me'))).roles[0];
   community = { id: role?.nodeId as string, name: role?.scopeName as string };
-  const taxonomy = await json<{ items: Tree[] }>(secretary.get('/api/case-categories'));
-  for (const group of taxonomy.items as unknown as { nameZh: string; nameEn: string; children: Tree[] }[]) {
-    const child = (group.children as unknown as { id: string; code: string; nameZh: string; nameEn: string }[]).find(
-      (c) => c.code === 'FIRE_EBIKE_CHARGING',
-    );
+  const taxonomy = await json<{ items: (Named & { children: (Named & { id: string; code: string })[] })[] }>(
+    secretary.get('/api/case-categories'),
+  );
+  for (const group of taxonomy.items) {
+    const child = group.children.find((c) => c.code === 'FIRE_EBIKE_CHARGING');
     if (child) charging = { id: child.id, zh: [group.nameZh, child.nameZh], en: [group.nameEn, child.nameEn] };
   }
   await secretary.dispose();
@@ -114,31 +81,6 @@ beforeAll(async () => {
   await property.dispose();
 });
 afterAll(() => browser.close());
-
-/** The whole page as a phone shows it: the screen made as tall as the page for the picture. */
-async function phoneShot(session: Session, name: string) {
-  const height = await session.page.evaluate<number>('window.scrollTo(0, 0), document.documentElement.scrollHeight');
-  await session.page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await session.shot(name);
-  await session.page.setViewportSize(PHONE);
-}
-
-/** What the screen shows, for a dialog over the page. */
-const screenShot = (session: Session, name: string) =>
-  session.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.${session.locale}.${PHONE.width}x${PHONE.height}.png`) });
-
-/** A desk screenshot once antd's animations have settled; a drawer as the screen shows it, since its mask covers only the screen. */
-async function still(session: Session, name: string, screenOnly = false) {
-  const moving = session.page.locator(
-    ['appear', 'enter', 'leave'].map((phase) => `[class*="-${phase}-active"]:not(.ant-wave)`).join(', '),
-  );
-  await expect.poll(() => moving.count()).toBe(0);
-  if (!screenOnly) return session.shot(name);
-  await session.page.screenshot({
-    path: path.join(SCREENSHOTS, `${name}.${session.locale}.${DESKTOP.width}x${DESKTOP.height}.png`),
-  });
-}
-const stillScreen = (session: Session, name: string) => still(session, name, true);
 
 async function pickOption(page: Page, within: Locator, label: string, option: string) {
   await within.getByRole('combobox', { name: label }).click();
@@ -166,7 +108,7 @@ const moveTo = (session: Session, point: Point, northMetres = 0) =>
   session.context.setGeolocation({ latitude: point.lat + northMetres / 111_195, longitude: point.lon, accuracy: 12 });
 
 /** Checks in at a point: every checklist item answered, the e-bike one (if any) as a problem. */
-async function checkIn(session: Session, t: ReturnType<typeof wordsOf>, plan: Plan, point: Point, shotName?: string) {
+async function checkIn(session: Session, t: Words, plan: Plan, point: Point, shotName?: string) {
   const { page } = session;
   await page.getByRole('button', { name: t('patrol.run.checkInAt', { point: point.name }) }).click();
   await page.getByTestId('checkin-distance').waitFor();
@@ -182,13 +124,7 @@ async function checkIn(session: Session, t: ReturnType<typeof wordsOf>, plan: Pl
   await page.locator('.fq-point-done', { hasText: point.name }).waitFor();
 }
 
-async function recordCharging(
-  session: Session,
-  t: ReturnType<typeof wordsOf>,
-  point: Point,
-  description: string,
-  shotName?: string,
-) {
+async function recordCharging(session: Session, t: Words, point: Point, description: string, shotName?: string) {
   const { page } = session;
   const [group, detail] = charging[session.locale === 'en' ? 'en' : 'zh'];
   await page.getByRole('button', { name: t('patrol.run.recordAt', { point: point.name }) }).click();
@@ -202,7 +138,7 @@ async function recordCharging(
   await page.locator('.fq-run-finding', { hasText: description }).waitFor();
 }
 
-async function finish(session: Session, t: ReturnType<typeof wordsOf>) {
+async function finish(session: Session, t: Words) {
   const { page } = session;
   await page
     .locator('.fq-run-actions')
@@ -221,7 +157,7 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai'
 const figuresQuery = () => `/api/patrols/figures?nodeId=${community.id}&from=${today().slice(0, 4)}-01-01&to=${today()}`;
 
 describe.each(LOCALES)('patrols in %s', (locale) => {
-  const t = wordsOf(locale);
+  const t = wordsOf(locale, NAMESPACES);
   const tag = `${locale === 'en' ? 'EN' : 'ZH'}${Date.now() % 100_000}`;
 
   it('a resident becomes a partner, finds an e-bike charging hazard on a patrol, and its rectification moves the rate', async () => {
@@ -323,7 +259,7 @@ describe.each(LOCALES)('patrols in %s', (locale) => {
     const runRow = desk.page.locator('.ant-table-row', { hasText: displayName });
     await runRow.click();
     await desk.page.locator('.ant-drawer .ant-tag', { hasText: t('deskPatrols.runs.farFlag') }).waitFor();
-    await stillScreen(desk, 'desk-patrol-run');
+    await still(desk, 'desk-patrol-run', true);
     await desk.page.keyboard.press('Escape');
     await desk.page.goto('/desk/hazards');
     await desk.page.locator('.ant-table-row', { hasText: hazard.caseNumber }).click();
@@ -331,10 +267,10 @@ describe.each(LOCALES)('patrols in %s', (locale) => {
     await drawer.getByRole('button', { name: loose(t('deskPatrols.order.issue')) }).click();
     await pickOption(desk.page, drawer, t('deskPatrols.order.organisation'), company.name);
     await drawer.getByLabel(t('deskPatrols.order.requirement')).fill('拆除飞线，电动车到集中充电棚充电；楼道张贴提示');
-    await stillScreen(desk, 'desk-hazard-order');
+    await still(desk, 'desk-hazard-order', true);
     await drawer.getByRole('button', { name: loose(t('deskPatrols.order.submit')) }).click();
     await drawer.getByText(t('deskPatrols.stage.rectifying'), { exact: true }).waitFor();
-    await stillScreen(desk, 'desk-hazard-ordered');
+    await still(desk, 'desk-hazard-ordered', true);
 
     // The property company's handler replies on the case with an after-photo.
     const property = await open(browser, locale, DESKTOP);
@@ -404,7 +340,7 @@ describe.each(LOCALES)('patrols in %s', (locale) => {
     const editor = page.locator('.ant-drawer');
     await editor.getByRole('button', { name: loose(t('deskPatrols.plans.addPoint')) }).waitFor();
     expect(await editor.getByLabel(t('deskPatrols.plans.pointName')).count()).toBe(dailyPlan.points.length);
-    await stillScreen(desk, 'desk-patrol-plan-editor');
+    await still(desk, 'desk-patrol-plan-editor', true);
     await page.keyboard.press('Escape');
 
     const grid = await open(browser, locale, DESKTOP);

@@ -1,40 +1,21 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, LOCALES, type Locale, launch, open, PHONE, SCREENSHOTS, type Session, signIn } from './browser.ts';
+import { DESKTOP, LOCALES, type Locale, launch, open, PHONE, signIn } from './browser.ts';
+import { phoneShot, screenShot, type Words, wordsOf } from './flow.ts';
 
 /**
  * The phone app end to end, in both languages at phone size: a resident reports with a photo,
  * the grid worker accepts and resolves it in the field app, the resident rates it; and a report
  * made without network waits on the phone and reaches the server exactly once.
  */
-type Tree = { [key: string]: string | Tree };
-const WEB = path.resolve(import.meta.dirname, '../../web/src');
-const NAMESPACES: Record<string, string> = {
-  '': 'shared/locales',
+const NAMESPACES = {
   mobile: 'mobile/locales',
   report: 'mobile/report/locales',
   caseView: 'mobile/case/locales',
   resident: 'mobile/resident/locales',
   field: 'mobile/field/locales',
 };
-
-/** The app's own words, read from its locale files, so the test finds controls as a person would. */
-function wordsOf(locale: Locale) {
-  const read = (dir: string) => JSON.parse(readFileSync(path.join(WEB, dir, `${locale}.json`), 'utf8')) as Tree;
-  const tree: Tree = {};
-  for (const [namespace, dir] of Object.entries(NAMESPACES)) {
-    if (namespace) tree[namespace] = read(dir);
-    else Object.assign(tree, read(dir));
-  }
-  return (key: string, vars: Record<string, string | number> = {}) => {
-    const found = key.split('.').reduce<Tree | string | undefined>((node, part) => (node as Tree | undefined)?.[part], tree);
-    if (typeof found !== 'string') throw new Error(`no ${locale} text for ${key}`);
-    return found.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
-  };
-}
 
 const CATEGORY = { 'zh-CN': ['环境卫生', '垃圾清运'], en: ['Environment and sanitation', 'Garbage collection'] } as const;
 
@@ -58,23 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-/**
- * The whole page as a phone shows it: the screen is made as tall as the page for the picture, so
- * the bars that stick to the bottom of the screen are drawn at the bottom of the page.
- */
-async function shot(session: Session, name: string) {
-  // Run in the page (this file is compiled without the DOM's types).
-  const height = await session.page.evaluate<number>('window.scrollTo(0, 0), document.documentElement.scrollHeight');
-  await session.page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await session.shot(name);
-  await session.page.setViewportSize(PHONE);
-}
-
-/** A dialog over the page: exactly what the screen shows. */
-const screenShot = (session: Session, name: string) =>
-  session.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.${session.locale}.${PHONE.width}x${PHONE.height}.png`) });
-
-async function fillReport(page: Page, t: ReturnType<typeof wordsOf>, locale: Locale, description: string) {
+async function fillReport(page: Page, t: Words, locale: Locale, description: string) {
   const [group, detail] = CATEGORY[locale];
   await page.getByRole('radio', { name: group, exact: true }).check();
   await page.getByRole('radio', { name: detail, exact: true }).check();
@@ -84,7 +49,7 @@ async function fillReport(page: Page, t: ReturnType<typeof wordsOf>, locale: Loc
 }
 
 describe.each(LOCALES)('the phone app in %s', (locale) => {
-  const t = wordsOf(locale);
+  const t = wordsOf(locale, NAMESPACES);
 
   it('a resident reports a garbage problem with a photo, the grid worker resolves it in the field, the resident rates it', async () => {
     const description = `${locale} ${Date.now()} 垃圾桶满了两天没人清运`;
@@ -93,24 +58,24 @@ describe.each(LOCALES)('the phone app in %s', (locale) => {
     const { page } = resident;
     await page.goto('/');
     await page.getByText(t('home.myReports')).waitFor();
-    await shot(resident, 'home-resident');
+    await phoneShot(resident, 'home-resident');
     await page.getByRole('button', { name: t('home.report') }).click();
     await page.getByRole('radio', { name: CATEGORY[locale][0], exact: true }).waitFor();
-    await shot(resident, 'report-empty');
+    await phoneShot(resident, 'report-empty');
 
     await fillReport(page, t, locale, description);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: t('report.photos.album') }).click();
     await (await chooser).setFiles({ name: 'bins.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.getByRole('img', { name: t('report.photos.alt', { n: 1 }) }).waitFor();
-    await shot(resident, 'report-filled');
+    await phoneShot(resident, 'report-filled');
 
     await page.getByRole('button', { name: t('resident.report.submit') }).click();
     const code = page.getByTestId('tracking-code');
     await code.waitFor();
     const trackingCode = (await code.textContent())?.trim() as string;
     expect(trackingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    await shot(resident, 'report-sent');
+    await phoneShot(resident, 'report-sent');
 
     // The grid worker finds it in the inbox, accepts it and resolves it with a note.
     const grid = await open(browser, locale, PHONE);
@@ -120,7 +85,7 @@ describe.each(LOCALES)('the phone app in %s', (locale) => {
     await grid.page.getByRole('button', { name: new RegExp(t('field.inbox.filters.reported')) }).click();
     const card = grid.page.getByRole('link', { name: new RegExp(description.slice(0, 20)) });
     await card.waitFor();
-    await shot(grid, 'field-inbox');
+    await phoneShot(grid, 'field-inbox');
     await card.click();
     await grid.page.getByRole('button', { name: t('case.action.accept') }).click();
     await grid.page.getByRole('button', { name: t('common.confirm') }).click();
@@ -132,7 +97,7 @@ describe.each(LOCALES)('the phone app in %s', (locale) => {
     await toast.waitFor({ state: 'hidden' });
     await grid.page.locator('.adm-dialog-body').waitFor({ state: 'hidden' });
     await grid.page.getByRole('img', { name: t('caseView.detail.photoAlt', { n: 1 }) }).waitFor();
-    await shot(grid, 'field-case');
+    await phoneShot(grid, 'field-case');
     await resolve.click();
     const sheet = grid.page.locator('.fq-action-form');
     await sheet.getByLabel(t('field.form.resolve.label')).fill('已联系环卫公司清运，并增加一只垃圾桶');
@@ -142,31 +107,31 @@ describe.each(LOCALES)('the phone app in %s', (locale) => {
     await grid.page.getByText(t('case.state.resolved'), { exact: true }).first().waitFor();
     await grid.page.goto('/field/notifications');
     await grid.page.locator('.fq-notice-item').first().waitFor();
-    await shot(grid, 'field-notifications');
+    await phoneShot(grid, 'field-notifications');
     await grid.page.getByRole('link', { name: t('field.tabs.new') }).click();
     await grid.page.getByRole('radio', { name: t('report.place.grid') }).waitFor();
-    await shot(grid, 'field-new');
+    await phoneShot(grid, 'field-new');
     await grid.context.close();
 
     // The resident sees it resolved, rates it 5 and finds it closed.
     await page.goto('/my');
     const mine = page.getByRole('link', { name: new RegExp(description.slice(0, 20)) });
     await mine.waitFor();
-    await shot(resident, 'my-reports');
+    await phoneShot(resident, 'my-reports');
     await mine.click();
     await page.getByRole('radio', { name: t('caseView.rate.word.5') }).check();
     await page.getByLabel(t('caseView.rate.comment')).fill('很快就清运了，谢谢');
-    await shot(resident, 'my-case-rating');
+    await phoneShot(resident, 'my-case-rating');
     await page.getByRole('button', { name: t('caseView.rate.submit') }).click();
     await page.getByText(t('resident.stateWords.closed'), { exact: true }).first().waitFor();
     await page.getByRole('img', { name: t('caseView.rate.given', { n: 5 }) }).waitFor();
-    await shot(resident, 'my-case-closed');
+    await phoneShot(resident, 'my-case-closed');
 
     // Anyone holding the tracking code follows the same case without signing in.
     const guest = await open(browser, locale, PHONE);
     await guest.page.goto(`/track/${trackingCode}`);
     await guest.page.getByText(t('resident.stateWords.closed'), { exact: true }).first().waitFor();
-    await shot(guest, 'track');
+    await phoneShot(guest, 'track');
     await guest.context.close();
     await resident.context.close();
   });
@@ -212,7 +177,7 @@ describe.each(LOCALES)('the phone app in %s', (locale) => {
     await keyboard.press('Enter');
     await page.getByText(t('report.queued.title')).waitFor();
     await expect(page.getByText(description.slice(0, 40)).isVisible()).resolves.toBe(true);
-    await shot(resident, 'report-queued');
+    await phoneShot(resident, 'report-queued');
 
     // Back online: the 'online' event sends it; a tap on "send now" at the same moment must not send it twice.
     await context.setOffline(false);
@@ -223,7 +188,7 @@ describe.each(LOCALES)('the phone app in %s', (locale) => {
     await page.getByTestId('tracking-code').waitFor();
     await page.goto('/');
     await page.getByText(t('mobile.onThisPhone')).waitFor();
-    await shot(resident, 'home-after-offline');
+    await phoneShot(resident, 'home-after-offline');
 
     const search = await context.request.get(`/api/cases?mine=reported&q=${encodeURIComponent(description)}`);
     expect((await search.json()).items).toHaveLength(1);
