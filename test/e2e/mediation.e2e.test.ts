@@ -99,7 +99,8 @@ async function pick(page: Page, label: string, option: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
   // A select of several stays open for more choices.
   if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // Two lists may be fading out at once (the one just chosen from and an earlier one).
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 const saveDialog = (page: Page, t: Words, key = 'common.save') =>
@@ -109,7 +110,7 @@ const saveDialog = (page: Page, t: Words, key = 'common.save') =>
     .click();
 
 async function closedDialog(page: Page) {
-  await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+  await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
 }
 
 describe.each(LOCALES)('a dispute mediated at the desk in %s', (locale: Locale) => {
