@@ -47,6 +47,8 @@ export function reportRequests(reporters: readonly Reporter[], categoryIds: read
         'content-type': 'application/json',
         cookie: reporter.cookie,
         'idempotency-key': `bench-${run}-${++n}`,
+        // As the phone app asks: the number and id back, not the case read again.
+        prefer: 'return=minimal',
       },
       body: JSON.stringify({
         categoryId: random.pick(categoryIds),

@@ -101,6 +101,22 @@ describe('intake', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('a reporter who prefers a minimal answer gets the new case’s id and number, also on a retry', async () => {
+    const key = `minimal-${Date.now()}`;
+    const body = { categoryId: garbage, description: '井盖松动', ...pointA };
+    const resident = await as('resident');
+    const headers = { 'idempotency-key': key, prefer: 'return=minimal' };
+    const first = await resident.post('/api/cases', body, headers);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.headers['preference-applied']).toBe('return=minimal');
+    expect(Object.keys(first.json().case).sort()).toEqual(['id', 'number']);
+    const again = await resident.post('/api/cases', body, headers);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const whole = await resident.post('/api/cases', body, { 'idempotency-key': key });
+    expect(whole.json().case).toMatchObject({ ...first.json().case, state: 'reported' });
+  });
+
   it('refuses a place outside every grid, a missing place, and an unknown category, each with its field', async () => {
     const resident = await as('resident');
     const outside = await resident.post('/api/cases', { categoryId: garbage, description: 'x', lon: 100, lat: 20 });

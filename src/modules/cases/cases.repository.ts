@@ -54,7 +54,7 @@ export function findByTrackingHash(db: Kysely<DB>, trackingHash: string) {
 export function findByIdempotencyKey(db: Kysely<DB>, scope: string, key: string) {
   return db
     .selectFrom('cases')
-    .select(['id'])
+    .select(['id as caseId', 'number'])
     .where('idempotency_scope', '=', scope)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();

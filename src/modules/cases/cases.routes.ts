@@ -29,6 +29,11 @@ const idempotencyHeaders = z.object({
     .regex(/^[A-Za-z0-9_.:-]+$/)
     .optional()
     .describe('A retried submission with the same key returns the same case, never a second one'),
+  prefer: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('`return=minimal` (RFC 7240): answer only the new case’s id and number, without reading it back'),
 });
 
 export function caseDepsOf({ database, gridLocator, config }: AppContext): CaseDeps {
@@ -81,8 +86,14 @@ export function casesRoutes(app: App, context: AppContext) {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await takeInCase(deps, { actor, input: request.body, idempotencyKey: request.headers['idempotency-key'] });
+      reply.status(result.replayed ? 200 : 201);
+      // A phone that only shows the number, or a system handing over work, need not wait for the case to be read back.
+      if (/\breturn=minimal\b/.test(request.headers.prefer ?? '')) {
+        reply.header('preference-applied', 'return=minimal');
+        return reply.send({ case: { id: result.caseId, number: result.number }, trackingCode: result.trackingCode });
+      }
       const detail = await getCaseDetail(deps, actor, result.caseId, request.ip);
-      return reply.status(result.replayed ? 200 : 201).send({ case: detail, trackingCode: result.trackingCode });
+      return reply.send({ case: detail, trackingCode: result.trackingCode });
     },
   );
 

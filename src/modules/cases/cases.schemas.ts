@@ -179,8 +179,13 @@ export const caseDetailSchema = caseSummarySchema
   })
   .meta({ id: 'Case' });
 
+/** What a client that sent `Prefer: return=minimal` gets back: enough to show the reporter and follow the case. */
+export const createdCaseRefSchema = z.object({ id: z.uuid(), number: z.string() }).meta({ id: 'CreatedCaseRef' });
+
 export const createdCaseSchema = z.object({
-  case: caseDetailSchema,
+  case: z
+    .union([caseDetailSchema, createdCaseRefSchema])
+    .describe('The whole case, or its id and number when the request said `Prefer: return=minimal`'),
   trackingCode: z.string().describe('Lets the reporter follow and rate the case without an account'),
 });
 

@@ -44,6 +44,7 @@ export interface IntakeRequest {
 
 export interface IntakeResult {
   caseId: string;
+  number: string;
   trackingCode: string;
   /** True when an earlier submission with the same Idempotency-Key already created the case. */
   replayed: boolean;
@@ -102,7 +103,7 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
   const secret = await repo.trackingSecret(db);
   if (request.idempotencyKey) {
     const earlier = await repo.findByIdempotencyKey(db, scope, request.idempotencyKey);
-    if (earlier) return { caseId: earlier.id, trackingCode: trackingCodeFor(secret, earlier.id), replayed: true };
+    if (earlier) return { ...earlier, trackingCode: trackingCodeFor(secret, earlier.caseId), replayed: true };
   }
   if (actor && !canAnywhere(actor, 'cases.create'))
     throw new AppError(403, 'FORBIDDEN', 'Your roles do not allow reporting cases.');
@@ -209,11 +210,11 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
     // Two retries racing: the second insert meets the first one's idempotency key.
     if (request.idempotencyKey && (error as { code?: string }).code === '23505') {
       const earlier = await repo.findByIdempotencyKey(db, scope, request.idempotencyKey);
-      if (earlier) return { caseId: earlier.id, trackingCode: trackingCodeFor(secret, earlier.id), replayed: true };
+      if (earlier) return { ...earlier, trackingCode: trackingCodeFor(secret, earlier.caseId), replayed: true };
     }
     throw error;
   }
-  return { caseId: id, trackingCode, replayed: false };
+  return { caseId: id, number, trackingCode, replayed: false };
 }
 
 function titleFrom(description: string): string {

@@ -64,9 +64,10 @@ export async function submitReport(draft: ReportDraft): Promise<ReportResult> {
   const headers = { 'idempotency-key': draft.key };
   const { photoIds, uploadToken } = draft.uploaded;
   if (draft.signedIn) {
-    const created = await api<{ case: CaseDetail; trackingCode: string }>('/api/cases', {
+    // The outcome page shows the number and links the case: nothing more need be read back.
+    const created = await api<{ case: Pick<CaseDetail, 'id' | 'number'>; trackingCode: string }>('/api/cases', {
       body: { ...draft.body, photoIds },
-      headers,
+      headers: { ...headers, prefer: 'return=minimal' },
     });
     return { number: created.case.number, trackingCode: created.trackingCode, caseId: created.case.id };
   }
