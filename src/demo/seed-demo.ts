@@ -62,7 +62,11 @@ export async function seedDemoIfEmpty(
     const users: PlannedUser[] = [...staff, ...(patrols?.users ?? [])];
     const restoreKeys = await deferKeys(trx, BULK_TABLES);
     await writePlan(trx, plan, users, passwordHash);
-    const history = await writeCaseHistory(trx, { plan, users, count: scale.cases, timeZone, patrols }, now);
+    const history = await writeCaseHistory(
+      trx,
+      { plan, users, count: scale.cases, timeZone, patrols, disputes: scale.disputes },
+      now,
+    );
     await restoreKeys();
     return {
       seeded: true,

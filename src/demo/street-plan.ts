@@ -25,6 +25,8 @@ export interface DemoScale {
   cases: number;
   /** Patrol partners per community and days of patrol runs; none without. */
   patrols?: { partners: number; days: number };
+  /** Dispute files opened in the year before now; no mediation history without. */
+  disputes?: number;
 }
 
 export const FULL_SCALE: DemoScale = {
@@ -41,8 +43,10 @@ export const FULL_SCALE: DemoScale = {
   floors: [6, 11],
   cases: 3000,
   patrols: { partners: 50, days: 180 },
+  disputes: 240,
 };
 
+/** No mediation history: the mediation module's tests start from a street without files (mediation-history.db.test.ts seeds its own). */
 export const TINY_SCALE: DemoScale = {
   communityLayouts: [
     [1, 3],

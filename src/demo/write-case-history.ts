@@ -7,26 +7,35 @@ import { insertRows } from './bulk-insert.ts';
 import { type CaseHistoryInput, planCaseHistory } from './case-history.ts';
 import { caseRollups, type RollupRow } from './case-rollups.ts';
 import type { CaseHistory } from './case-rows.ts';
+import { planMediationHistory } from './mediation-history.ts';
 import { type PatrolPeople, plansOfPartner } from './patrol-plan.ts';
 import { type PatrolRuns, planPatrolRuns } from './patrol-runs.ts';
+import { Random } from './random.ts';
+import { disputeEventRows, mediationCounts, mediationNotifications, writeMediationHistory } from './write-mediation-history.ts';
 import { writeHazardRecords, writePatrolGround } from './write-patrol-history.ts';
 
 /** The street's zone by default (STREET_TIMEZONE); the demo street lies in Zhejiang. */
 const HISTORY_SEED = 20_260_601;
+const MEDIATION_SEED = 20_250_004;
 
 /**
- * Plans the demo street's case history against the calendar, deadline rules and categories in the
- * database, and writes it in the seeding transaction. Events go in oldest first, so their ids grow
- * with time as the live code's do. Answers how many rows of each kind were written.
+ * Plans the demo street's case history (and, given a number of disputes, its year of mediation,
+ * some of whose files come from its cases) against the calendar, deadline rules and categories in
+ * the database, and writes it in the seeding transaction. Events of cases and disputes go in as one
+ * stream oldest first, so their ids grow with time as the live code's do. Answers how many rows of
+ * each kind were written.
  */
 export async function writeCaseHistory(
   trx: Kysely<DB>,
-  street: Pick<CaseHistoryInput, 'plan' | 'users' | 'count' | 'timeZone'> & { patrols?: PatrolPeople | undefined },
+  street: Pick<CaseHistoryInput, 'plan' | 'users' | 'count' | 'timeZone'> & {
+    patrols?: PatrolPeople | undefined;
+    disputes?: number | undefined;
+  },
   now = new Date(),
 ): Promise<Record<string, number>> {
   const streetId = street.plan.street.id;
   const table = await loadDayTable(trx, streetId);
-  const { patrols, ...rest } = street;
+  const { patrols, disputes, ...rest } = street;
   // The partners' runs, and the hazards they found, which become cases with all the others.
   const runs =
     patrols &&
@@ -56,25 +65,40 @@ export async function writeCaseHistory(
     seed: HISTORY_SEED,
     trackingSecret: await trackingSecret(trx),
   });
+  const mediation =
+    disputes &&
+    planMediationHistory({
+      plan: street.plan,
+      users: street.users,
+      cases: history.cases,
+      categoryCodes: new Map(categories.map((c) => [c.id, c.code])),
+      table,
+      timeZone: street.timeZone,
+      now,
+      seed: MEDIATION_SEED,
+      count: disputes,
+    });
   if (patrols && runs) await writePatrolGround(trx, patrols, runs);
   await insertRows(trx, 'cases', history.cases satisfies Insertable<DB['cases']>[]);
   await insertRows(trx, 'case_org_access', history.orgAccess);
   await insertRows(trx, 'case_followers', history.followers);
   await insertRows(trx, 'case_contacts', history.contacts satisfies Insertable<DB['case_contacts']>[]);
-  await insertRows(
-    trx,
-    'events',
-    history.events.map((e) => ({
-      street_id: streetId,
-      entity_type: 'case',
-      entity_id: e.entity_id,
-      type: e.type,
-      actor_user_id: e.actor_user_id,
-      at: e.at,
-      data: e.data,
-    })),
-  );
-  await insertRows(trx, 'notifications', history.notifications);
+  if (mediation) await writeMediationHistory(trx, mediation);
+  const caseEvents = history.events.map((e) => ({
+    street_id: streetId,
+    entity_type: 'case',
+    entity_id: e.entity_id,
+    type: e.type,
+    actor_user_id: e.actor_user_id,
+    at: e.at,
+    data: e.data,
+  }));
+  await insertRows(trx, 'events', mediation ? byTime(caseEvents, disputeEventRows(mediation, streetId)) : caseEvents);
+  const notifications = [
+    ...history.notifications,
+    ...(mediation ? mediationNotifications(mediation, streetId, new Random(MEDIATION_SEED), now) : []),
+  ];
+  await insertRows(trx, 'notifications', notifications);
   await insertRows(trx, 'case_counters', history.counters);
   await writeHazardRecords(trx, history.hazards);
   const rollups = await writeRollups(trx, streetId, caseRollups(history.cases, history.events, street.timeZone));
@@ -83,9 +107,29 @@ export async function writeCaseHistory(
     cases: history.cases.length,
     'open cases': history.cases.filter((c) => !c.closed_at && c.state !== 'rejected' && c.state !== 'duplicate').length,
     'case events': history.events.length,
-    notifications: history.notifications.length,
+    notifications: notifications.length,
     ...(patrols && runs ? patrolCounts(patrols, runs, history) : {}),
+    ...(mediation ? mediationCounts(mediation) : {}),
   };
+}
+
+/** Two streams each oldest first, merged oldest first. */
+function byTime<T extends { at: Date }>(a: readonly T[], b: readonly T[]): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.at <= y.at)) {
+      merged.push(x as T);
+      i++;
+    } else {
+      merged.push(y);
+      j++;
+    }
+  }
+  return merged;
 }
 
 /**
