@@ -8,8 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isWorkingDay } from '../modules/calendar/working-days.ts';
 import { addDays } from '../modules/mediation/performance.ts';
-import { slotsBetween } from '../modules/mediation/studio-schedule.ts';
-import { type Clock, DAY_MS, HOUR_MS, localDay } from './case-time.ts';
+import { type Clock, DAY_MS, HOUR_MS, localDay, localInstant } from './case-time.ts';
 import type { MediationPeople, StudioRow } from './mediation-people.ts';
 import type { BookingRow } from './mediation-rows.ts';
 import type { Random } from './random.ts';
@@ -54,6 +53,7 @@ export function planBookings(input: BookingInput): BookingRow[] {
   const resident = input.users.find((u) => u.username === 'resident');
   const today = localDay(now, clock.timeZone);
   const rows: BookingRow[] = [];
+  let heldForResident = false;
   const { street } = people;
   // What residents come to each studio for, and the share of its slots they book.
   const kinds = new Map<string, [keyof typeof TOPICS, number]>([
@@ -65,36 +65,43 @@ export function planBookings(input: BookingInput): BookingRow[] {
     kinds.set(desk.room.id, ['committee', 0.1]);
     if (desk.veteran) kinds.set(desk.veteran.studio.id, ['veteran', 0.3]);
   }
-  for (const studio of people.studios) {
-    const [kind, share] = kinds.get(studio.id) ?? ['committee', 0.1];
-    const from = localDay(new Date(Math.max(studio.created_at.getTime(), now.getTime() - 365 * DAY_MS)), clock.timeZone);
-    for (const slot of slotsBetween(studio.schedule, from, addDays(today, AHEAD_DAYS), clock.timeZone)) {
-      if (!isWorkingDay(localDay(slot.start, clock.timeZone), clock.table)) continue;
-      const ahead = slot.start > now;
-      const taken = new Set<string>();
-      // The resident's first consultation ahead: the lawyer's next slot, held for them.
-      if (
-        ahead &&
-        resident &&
-        studio === street.lawyerStudio &&
-        !rows.some((b) => b.user_id === resident.id && b.slot_start > now)
-      ) {
-        if (slot.start.getTime() - now.getTime() > DAY_MS) {
-          rows.push(booking(random, studio, slot, resident.id, '房屋租赁合同到期，房东不退押金怎么办', now, false));
-          continue;
+  // Day by day, and a slot's instant reckoned only once someone books it: most slots stay free.
+  const last = addDays(today, AHEAD_DAYS);
+  for (let day = localDay(new Date(now.getTime() - 365 * DAY_MS), clock.timeZone); day <= last; day = addDays(day, 1)) {
+    if (!isWorkingDay(day, clock.table)) continue;
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+    for (const studio of people.studios) {
+      const [kind, share] = kinds.get(studio.id) ?? ['committee', 0.1];
+      for (const hours of studio.schedule.filter((h) => h.weekday === weekday)) {
+        const first = minutesOf(hours.start);
+        for (let m = first; m + hours.slotMinutes <= minutesOf(hours.end); m += hours.slotMinutes) {
+          const slot = () => ({
+            start: localInstant(day, m / 60, clock.timeZone),
+            end: localInstant(day, (m + hours.slotMinutes) / 60, clock.timeZone),
+          });
+          const ahead = day > today || (day === today && slot().start > now);
+          // The resident's first consultation ahead: the lawyer's next slot from tomorrow, held for them.
+          if (ahead && resident && studio === street.lawyerStudio && !heldForResident && day > today) {
+            heldForResident = true;
+            rows.push(booking(random, studio, slot(), resident.id, '房屋租赁合同到期，房东不退押金怎么办', now, false));
+            continue;
+          }
+          const taken = new Set<string>();
+          for (let place = 0; place < hours.capacity; place++) {
+            if (!random.chance(ahead ? share * AHEAD_SHARE : share)) continue;
+            const user = random.pick(bookers);
+            if (!user || taken.has(user.id) || user.id === resident?.id) continue;
+            taken.add(user.id);
+            rows.push(booking(random, studio, slot(), user.id, random.pick(TOPICS[kind]), now, random.chance(CANCELLED_SHARE)));
+          }
         }
-      }
-      for (let place = 0; place < slot.capacity; place++) {
-        if (!random.chance(ahead ? share * AHEAD_SHARE : share)) continue;
-        const user = random.pick(bookers);
-        if (!user || taken.has(user.id) || user.id === resident?.id) continue;
-        taken.add(user.id);
-        rows.push(booking(random, studio, slot, user.id, random.pick(TOPICS[kind]), now, random.chance(CANCELLED_SHARE)));
       }
     }
   }
   return rows;
 }
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 function booking(
   random: Random,

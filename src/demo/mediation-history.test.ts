@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { slotAt } from '../modules/mediation/studio-schedule.ts';
 import { isValidIdNumber } from '../modules/residents/id-number.ts';
 import { DAY_MS, demoHistory, NOW, rules, table, timeZone } from './case-history.fixture.ts';
 import { planMediationHistory } from './mediation-history.ts';
@@ -141,6 +142,10 @@ describe('the demo street’s year of mediation', () => {
       expect(n).toBeLessThanOrEqual(Math.max(...(studio?.schedule.map((h) => h.capacity) ?? [1])));
     }
     expect(m.bookings.every((b) => b.created_at <= NOW && b.created_at < b.slot_start)).toBe(true);
+    for (const b of m.bookings) {
+      const studio = m.studios.find((s) => s.id === b.studio_id);
+      expect(slotAt(studio?.schedule ?? [], b.slot_start, timeZone)?.end).toEqual(b.slot_end);
+    }
   });
 });
 
