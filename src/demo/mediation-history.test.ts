@@ -111,7 +111,7 @@ describe('the demo street’s year of mediation', () => {
     expect(reminded.every((e) => e.actor_user_id === null && e.at.getUTCHours() === 0 && e.at.getUTCMinutes() === 0)).toBe(true);
   });
 
-  it('names parties with phone and ID numbers valid in form, each held by one person only', () => {
+  it('names parties with phone and ID numbers valid in form, each held by one person only, a case’s reporter first as openDispute does', () => {
     const holders = new Map<string, string>();
     for (const party of m.parties) {
       if (party.kind === 'person' && party.id_number) expect(isValidIdNumber(party.id_number)).toBe(true);
@@ -121,6 +121,19 @@ describe('the demo street’s year of mediation', () => {
         expect(holders.get(key) ?? party.name).toBe(party.name);
         holders.set(key, party.name);
       }
+    }
+    const fromCases = m.disputes.filter((d) => d.case_id);
+    expect(fromCases.length).toBeGreaterThan(10);
+    const registerOf = new Map(everyone.map((u) => [u.id, plan.residents.find((r) => r.id === u.residentId)?.id_number]));
+    for (const d of fromCases) {
+      const reported = cases.find((c) => c.id === d.case_id);
+      const first = m.parties.find((p) => p.dispute_id === d.id && p.seq === 1);
+      expect([first?.side, first?.name, first?.user_id]).toEqual([
+        'applicant',
+        reported?.reporter_name,
+        reported?.reporter_user_id,
+      ]);
+      expect(first?.id_number ?? null).toBe(reported?.reporter_user_id ? registerOf.get(reported.reporter_user_id) : null);
     }
     const residents = new Map(plan.residents.map((r) => [r.id_number, r.name]));
     for (const party of m.parties)

@@ -42,7 +42,8 @@ export function planMediationHistory(input: MediationHistoryInput): MediationHis
   const clock: Clock = { table: input.table, timeZone: input.timeZone };
   const pool = new PartyPool(plan, random, now);
   const people = planMediationPeople(plan, users, random, () => pool.mobile(), now);
-  const residentAccounts = new Set(users.filter((u) => u.residentId).map((u) => u.id));
+  const residentOf = new Map(users.flatMap((u) => (u.residentId ? [[u.id, u.residentId] as const] : [])));
+  const residentAccounts = new Set(residentOf.keys());
   const specs = planFiles({
     plan,
     // A report taken to mediation makes its reporter the applicant: residents who reported it themselves.
@@ -84,7 +85,7 @@ export function planMediationHistory(input: MediationHistoryInput): MediationHis
     const seat = (level: Level) =>
       seats.get(level) ?? (seats.set(level, seatOf(people, spec, level, community, plan.street, r)).get(level) as Seat);
     const first = seat(spec.levels[0] as Level);
-    const { applicants, respondents, thirdParties, reporterUserId } = partiesOf(pool, spec, r);
+    const { applicants, respondents, thirdParties, reporterUserId } = partiesOf(pool, spec, r, residentOf);
     const a = applicants[0] as Party;
     const b = respondents[0] as Party;
     const cast = { a: a.name, b: b.name, place: placeOf(spec, r, community), people: spec.people, claim: spec.claim };
@@ -208,18 +209,19 @@ function seatOf(
 }
 
 /** The applicants, respondents and third parties of a file, the case's reporter first when it came from a case. */
-function partiesOf(pool: PartyPool, spec: FileSpec, random: Random) {
+function partiesOf(pool: PartyPool, spec: FileSpec, random: Random, residentOf: ReadonlyMap<string, string>) {
   const s = spec.scenario;
   let reporterUserId: string | null = null;
   let a: Party;
   if (spec.case?.reporter_name) {
-    // openDispute takes the reporter's name and phone from the case, nothing more.
-    const residentId = pool.residentWithPhone(spec.case.reporter_phone);
+    // As openDispute: the case's name and phone, and for a signed-in reporter the register's phone and ID number.
+    const registered = pool.registered(residentOf.get(spec.case.reporter_user_id ?? ''));
+    const residentId = registered?.residentId ?? pool.residentWithPhone(spec.case.reporter_phone);
     a = {
       kind: 'person',
       name: spec.case.reporter_name,
-      phone: spec.case.reporter_phone,
-      idNumber: null,
+      phone: spec.case.reporter_phone ?? registered?.phone ?? null,
+      idNumber: registered?.idNumber ?? null,
       address: null,
       ...(residentId ? { residentId } : {}),
     };

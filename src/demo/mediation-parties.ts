@@ -49,6 +49,12 @@ export function isValidCreditCode(code: string): boolean {
   return code[17] === CREDIT_CHARS[(31 - (sum % 31)) % 31];
 }
 
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  const list = map.get(key) ?? [];
+  if (list.length === 0) map.set(key, list);
+  return list;
+}
+
 export class PartyPool {
   private readonly phones = new Set<string>();
   private readonly idNumbers = new Set<string>();
@@ -77,11 +83,11 @@ export class PartyPool {
         this.byPhone.set(r.phone, r.id);
       }
       this.idNumbers.add(r.id_number);
-      this.householdsOf.set(r.household_id, [...(this.householdsOf.get(r.household_id) ?? []), r]);
+      listIn(this.householdsOf, r.household_id).push(r);
       const building = this.buildingOf(r.household_id);
       if (!building || !r.phone || r.birth_date >= adultBorn) continue;
       this.adults.add(r.id);
-      this.adultsOf.set(building.id, [...(this.adultsOf.get(building.id) ?? []), r]);
+      listIn(this.adultsOf, building.id).push(r);
     }
   }
 
@@ -90,6 +96,12 @@ export class PartyPool {
     const free = (this.adultsOf.get(building.id) ?? []).filter((r) => !taken.has(r.id));
     if (free.length === 0) return this.local(building.name);
     return this.asParty(this.random.pick(free));
+  }
+
+  /** A resident's entry in the register: the phone and ID number an account brings to a file. */
+  registered(residentId: string | undefined): { residentId: string; phone: string | null; idNumber: string } | undefined {
+    const r = this.residents.get(residentId ?? '');
+    return r && { residentId: r.id, phone: r.phone, idNumber: r.id_number };
   }
 
   /** The resident who gave this phone number, if one did. */

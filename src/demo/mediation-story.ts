@@ -6,9 +6,12 @@
  * and the daily follow-up job's reminders at 08:00 on each day the file is followed up.
  */
 import {
+  CHECKABLE_STATES,
   type DisputeState,
+  DRAFTABLE_STATES,
   escalate,
   type Level,
+  OPEN_STATES,
   type Outcome,
   type Referral,
   recordOutcome,
@@ -28,12 +31,8 @@ import {
   type SessionRow,
 } from './mediation-rows.ts';
 
-/** As agreements.service.ts: drawn up during mediation or once reached; checked while followed up. */
-const DRAFTABLE: readonly DisputeState[] = ['in_mediation', 'agreement', 'partial_agreement', 'reopened'];
-const CHECKABLE: readonly DisputeState[] = ['agreement', 'partial_agreement', 'following_up'];
 /** As follow-up-scheduler.ts: the states whose pending instalments are reminded. */
 const FOLLOWED: readonly DisputeState[] = ['agreement', 'partial_agreement', 'following_up'];
-const SESSION_STATES: readonly DisputeState[] = ['opened', 'in_mediation', 'reopened'];
 const REMINDER_HOUR = 8;
 
 /** Where the file is handled and by whom, so escalation and notifications find the right people. */
@@ -128,7 +127,7 @@ export class DisputeStory {
 
   schedule(at: Date, actor: string, session: Pick<SessionRow, 'studio_id' | 'place' | 'scheduled_at' | 'mediator_ids'>) {
     this.advance(at);
-    if (!SESSION_STATES.includes(this.row.state)) throw new Error(`${this.row.number} is ${this.row.state}: no sessions`);
+    if (!OPEN_STATES.includes(this.row.state)) throw new Error(`${this.row.number} is ${this.row.state}: no sessions`);
     const row = newSession(this.row, session, actor, at);
     this.sessions.push(row);
     this.record(at, actor, 'dispute.session_scheduled', { sessionId: row.id, scheduledAt: session.scheduled_at.toISOString() });
@@ -138,7 +137,7 @@ export class DisputeStory {
   /** Recorded at `at` as held at `heldAt`; a first session puts the file in mediation. */
   hold(session: SessionRow, heldAt: Date, at: Date, actor: string, held: Pick<SessionRow, 'attendees' | 'notes' | 'next_steps'>) {
     this.advance(at);
-    if (session.status !== 'scheduled' || !SESSION_STATES.includes(this.row.state) || heldAt > at) {
+    if (session.status !== 'scheduled' || !OPEN_STATES.includes(this.row.state) || heldAt > at) {
       throw new Error(`${this.row.number}: session not holdable`);
     }
     Object.assign(session, { status: 'held', held_at: heldAt, ...held });
@@ -154,7 +153,7 @@ export class DisputeStory {
     schedule: { dueDate: string; amountFen: number; what: string }[],
   ) {
     this.advance(at);
-    if (!DRAFTABLE.includes(this.row.state)) throw new Error(`${this.row.number} is ${this.row.state}: agreement locked`);
+    if (!DRAFTABLE_STATES.includes(this.row.state)) throw new Error(`${this.row.number} is ${this.row.state}: agreement locked`);
     const agreement = newAgreement(this.row, this.agreements.length + 1, { facts, terms }, actor, at);
     this.agreements.push(agreement);
     // drawAgreement numbers the schedule by due date.
@@ -193,7 +192,7 @@ export class DisputeStory {
     reopen = false,
   ) {
     this.advance(at);
-    if (instalment.agreement_id !== this.current?.id || !CHECKABLE.includes(this.row.state)) {
+    if (instalment.agreement_id !== this.current?.id || !CHECKABLE_STATES.includes(this.row.state)) {
       throw new Error(`${this.row.number}: instalment ${instalment.seq} not checkable while ${this.row.state}`);
     }
     if (reopen) this.ruled(transition(this.row.state, 'reopened'));
