@@ -31,14 +31,24 @@ const JOBS: Job[] = [
   {
     name: 'warned',
     claim: (trx, now) =>
-      claim(trx, sql`warned_at = ${now}`, sql`${active} and warned_at is null and warn_at <= ${now} and due_at > ${now}`),
+      claim(
+        trx,
+        sql`warned_at = ${now}`,
+        sql`${active} and warned_at is null and warn_at <= ${now} and due_at > ${now}`,
+        sql`warn_at`,
+      ),
     event: 'case.deadline_warning',
     notify: [{ to: 'handlers', kind: 'case.deadline_warning' }],
   },
   {
     name: 'overdue',
     claim: (trx, now) =>
-      claim(trx, sql`overdue_at = ${now}, ever_overdue = true`, sql`${active} and overdue_at is null and due_at <= ${now}`),
+      claim(
+        trx,
+        sql`overdue_at = ${now}, ever_overdue = true`,
+        sql`${active} and overdue_at is null and due_at <= ${now}`,
+        sql`due_at`,
+      ),
     event: 'case.overdue',
     notify: [
       { to: 'handlers', kind: 'case.overdue' },
@@ -52,6 +62,7 @@ const JOBS: Job[] = [
         trx,
         sql`response_overdue_at = ${now}`,
         sql`(${active} or state = 'suspended') and first_contact_at is null and response_overdue_at is null and response_due_at <= ${now}`,
+        sql`response_due_at`,
       ),
     event: 'case.response_overdue',
     notify: [{ to: 'handlers', kind: 'case.response_overdue' }],
@@ -63,6 +74,7 @@ const JOBS: Job[] = [
         trx,
         sql`rating_reminded_at = ${now}`,
         sql`state = 'resolved' and rating_reminded_at is null and resolved_at <= ${new Date(now.getTime() - REMIND_AFTER_DAYS * DAY_MS)}`,
+        sql`resolved_at`,
       ),
     event: 'case.rating_requested',
     notify: [{ to: 'reporters', kind: 'case.rating_requested' }],
@@ -75,15 +87,20 @@ const JOBS: Job[] = [
         trx,
         sql`state = 'closed', closed_at = ${now}, close_reason = 'not_rated', version = version + 1, updated_at = ${now}`,
         sql`state = 'resolved' and resolved_at <= ${new Date(now.getTime() - RATING_WINDOW_DAYS * DAY_MS)}`,
+        sql`resolved_at`,
       ),
     event: 'case.closed',
     notify: [],
   },
 ];
 
-function claim(trx: Kysely<DB>, set: ReturnType<typeof sql>, where: ReturnType<typeof sql>) {
+/**
+ * Oldest first by the job's own time column: the index of the cases still waiting for that mark
+ * is read from its start and the scan ends at the first case not yet due.
+ */
+function claim(trx: Kysely<DB>, set: ReturnType<typeof sql>, where: ReturnType<typeof sql>, oldestFirst: ReturnType<typeof sql>) {
   return sql<{ id: string }>`update cases set ${set}
-    where id in (select id from cases where ${where} order by id limit ${BATCH} for update skip locked)
+    where id in (select id from cases where ${where} order by ${oldestFirst} limit ${BATCH} for update skip locked)
     returning id`
     .execute(trx)
     .then((result) => result.rows);
