@@ -5,7 +5,17 @@
  * way (from a resident's case, a walk-in, a referral), at which level and up to which, how risky,
  * and how it ends: about nine in ten mediated files reach an agreement. Pure.
  */
-import type { DisputeSource, DisputeType, Level, Outcome, RiskLevel, RiskReason } from '../modules/mediation/dispute-rules.ts';
+
+import { isWorkingDay } from '../modules/calendar/working-days.ts';
+import type {
+  DisputeSource,
+  DisputeType,
+  Level,
+  Outcome,
+  Referral,
+  RiskLevel,
+  RiskReason,
+} from '../modules/mediation/dispute-rules.ts';
 import { addDays } from '../modules/mediation/performance.ts';
 import type { PlannedCase } from './case-rows.ts';
 import { type Clock, DAY_MS, localDay, localInstant, OFFICE_HOURS, pickMoment } from './case-time.ts';
@@ -24,7 +34,8 @@ import { SCENARIOS, type Scenario } from './mediation-scenarios.ts';
 import type { Random } from './random.ts';
 import type { PlanNode, StreetPlan } from './street-plan.ts';
 
-export type Fate = Outcome | 'long_running';
+/** How the file ends, or `ongoing` when it is still being mediated now. */
+export type Fate = Outcome | 'ongoing';
 
 export interface FileSpec {
   scenario: Scenario;
@@ -42,6 +53,8 @@ export interface FileSpec {
   claim: number;
   risk: { level: RiskLevel; reasons: RiskReason[] };
   fate: Fate;
+  /** Where the parties are sent should mediation fail. */
+  referral: Referral;
   /** The agreement is broken on its first instalment and the file reopened. */
   broken: boolean;
   /** The agreement is drawn up again before follow-up starts. */
@@ -62,14 +75,15 @@ export interface FilesInput {
   categoryCodes: ReadonlyMap<string, string>;
 }
 
-/** Whole shares of a total, each type at least one (largest remainders). */
-export function quotas(count: number): Map<DisputeType, number> {
-  const exact = TYPE_SHARES.map(([type, share]) => [type, (share * count) / SHARES_TOTAL] as const);
-  const result = new Map(exact.map(([type, x]) => [type, Math.max(1, Math.floor(x))]));
+/** Whole shares of a total by weight (largest remainders), each at least `least`. */
+export function quotas<K>(weights: readonly (readonly [K, number])[], count: number, least = 0): Map<K, number> {
+  const sum = weights.reduce((total, [, weight]) => total + weight, 0);
+  const exact = weights.map(([key, weight]) => [key, (weight * count) / sum] as const);
+  const result = new Map(exact.map(([key, x]) => [key, Math.max(least, Math.floor(x))]));
   let left = count - [...result.values()].reduce((a, b) => a + b, 0);
-  for (const [type] of [...exact].sort((a, b) => (b[1] % 1) - (a[1] % 1))) {
+  for (const [key] of [...exact].sort((a, b) => (b[1] % 1) - (a[1] % 1))) {
     if (left <= 0) break;
-    result.set(type, (result.get(type) ?? 0) + 1);
+    result.set(key, (result.get(key) ?? 0) + 1);
     left--;
   }
   return result;
@@ -83,10 +97,15 @@ export function planFiles(input: FilesInput): FileSpec[] {
   const days = yearOf(clock, now);
   const fromCases = caseSources(input);
   const specs: FileSpec[] = [];
-  for (const [type, quota] of quotas(input.count)) {
+  for (const [type, quota] of quotas(TYPE_SHARES, input.count, 1)) {
     const scenarios = SCENARIOS.filter((s) => s.type === type);
     const cases = fromCases.filter((c) => c.scenario.type === type).slice(0, Math.round(quota * 0.4));
     const labour = type === 'labour_wage' ? split(random, quota, input.count) : undefined;
+    // Each type ends as its weights say, file for file, whatever the size of the street.
+    const fates = shuffled(
+      random,
+      [...quotas(OUTCOMES[type], quota)].flatMap(([fate, n]) => Array<Fate>(n).fill(fate)),
+    );
     for (let i = 0; i < quota; i++) {
       const fromCase = cases[i];
       const scenario = fromCase?.scenario ?? pickScenario(random, scenarios, labour?.people[i]);
@@ -110,7 +129,9 @@ export function planFiles(input: FilesInput): FileSpec[] {
         people,
         claim,
         risk: riskOf(random, scenario, people, claim),
-        fate: random.weighted(OUTCOMES[type]),
+        fate: fates[i] as Fate,
+        // Wages go to arbitration; others to court, or to legal aid for those who cannot pay for it.
+        referral: scenario.referral === 'court' && random.chance(0.15) ? 'legal_aid' : scenario.referral,
         broken: false,
         redrawn: random.chance(0.08),
         riskRaised: false,
@@ -119,6 +140,7 @@ export function planFiles(input: FilesInput): FileSpec[] {
     }
   }
   markSpecialFiles(specs, random, clock, now);
+  placeDemoDesks(specs, random, clock, now, plan, buildingsOf);
   return specs.sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
 }
 
@@ -132,30 +154,78 @@ function markSpecialFiles(specs: FileSpec[], random: Random, clock: Clock, now: 
     (s) => ['marriage_family', 'land_relocation', 'compensation', 'labour_wage'].includes(s.scenario.type) && s.source !== 'case',
   );
   for (const spec of heavy.slice(0, few(0.025))) {
-    spec.fate = 'long_running';
-    spec.openedAt = pickMoment(clock, random, { floor: daysBefore(now, 150), ceiling: daysBefore(now, 35), hours: OFFICE_HOURS });
+    spec.fate = 'ongoing';
+    spec.openedAt = within(clock, random, daysBefore(now, 150), daysBefore(now, 35));
   }
-  const group = shuffled(random, specs).filter((s) => s.fate !== 'long_running' && s.source !== 'case' && s.people >= 5);
+  const group = shuffled(random, specs).filter((s) => s.fate !== 'ongoing' && s.source !== 'case' && s.people >= 5);
   for (const spec of group.slice(0, few(0.012))) {
-    spec.fate = 'long_running';
+    spec.fate = 'ongoing';
     spec.risk = {
       level: 'high',
       reasons: [...new Set<RiskReason>([...spec.risk.reasons, 'group_dispute', 'extreme_behaviour_threat'])],
     };
-    spec.openedAt = pickMoment(clock, random, { floor: daysBefore(now, 12), ceiling: daysBefore(now, 2), hours: OFFICE_HOURS });
+    spec.openedAt = within(clock, random, daysBefore(now, 12), daysBefore(now, 2));
   }
   const paying = shuffled(random, specs).filter(
     (s) => s.fate === 'agreement' && s.claim > 0 && s.scenario.instalments[1] > 1 && s.source !== 'case',
   );
   for (const spec of paying.slice(0, few(0.025))) {
     spec.broken = true;
-    spec.openedAt = pickMoment(clock, random, {
-      floor: daysBefore(now, 300),
-      ceiling: daysBefore(now, 120),
-      hours: OFFICE_HOURS,
-    });
+    spec.openedAt = within(clock, random, daysBefore(now, 300), daysBefore(now, 120));
   }
   for (const spec of specs.filter((s) => s.risk.level === 'medium').slice(0, few(0.03))) spec.riskRaised = true;
+  // Failures go everywhere the seeds send them: a wage file to arbitration, a family's to legal aid
+  // (a street's year has room for both without its success rate falling off; a handful of files has not).
+  const referrals = [
+    ['labour_wage', 'arbitration'],
+    ['marriage_family', 'legal_aid'],
+  ] as const;
+  for (const [type, referral] of specs.length < 100 ? [] : referrals) {
+    // Only a file old enough has had its last session by now.
+    const old = (s: FileSpec) => s.scenario.type === type && !s.broken && s.openedAt < daysBefore(now, 60);
+    if (specs.some((s) => old(s) && s.fate === 'failed' && s.referral === referral)) continue;
+    const spec = shuffled(random, specs).find((s) => old(s) && s.fate === 'agreement');
+    if (spec) Object.assign(spec, { fate: 'failed', referral });
+  }
+}
+
+/**
+ * The demo grid worker, the first community's staff and the street's mediator each find a file
+ * of theirs being mediated now: a neighbours' quarrel in the first grid, a family's in the first
+ * community, and a compound's quarrel with its property company that the community sent up.
+ */
+function placeDemoDesks(
+  specs: FileSpec[],
+  random: Random,
+  clock: Clock,
+  now: Date,
+  plan: StreetPlan,
+  buildingsOf: (grid: PlanNode) => PlanNode[],
+) {
+  const grid = plan.grids[0] as PlanNode;
+  const plain = shuffled(random, specs).filter((s) => s.source !== 'case' && s.fate === 'agreement' && !s.broken);
+  const desks: [DisputeType[], Level[], [number, number]][] = [
+    [['neighbour', 'property', 'other'], ['grid'], [9, 3]],
+    [['marriage_family', 'neighbour', 'compensation', 'other'], ['community'], [9, 3]],
+    // Long enough ago to have been tried at the community and sent up.
+    [
+      ['property', 'neighbour', 'other'],
+      ['community', 'street'],
+      [25, 14],
+    ],
+  ];
+  for (const [types, levels, [from, to]] of desks) {
+    const spec = types.map((type) => plain.find((s) => s.scenario.type === type && s.fate === 'agreement')).find(Boolean);
+    if (!spec) continue;
+    Object.assign(spec, {
+      grid,
+      building: random.pick(buildingsOf(grid)),
+      levels,
+      atStreet: false,
+      fate: 'ongoing',
+      openedAt: within(clock, random, daysBefore(now, from), daysBefore(now, to)),
+    });
+  }
 }
 
 function levelsOf(random: Random, type: DisputeType, start: Level): Level[] {
@@ -226,18 +296,25 @@ function caseSources(input: FilesInput): { row: PlannedCase; scenario: Scenario 
 }
 
 /** The local dates of the year before today. */
+/** The working days of the year up to yesterday: committees take files in on working days. */
 function yearOf(clock: Clock, now: Date): string[] {
   const days: string[] = [];
-  for (let day = localDay(new Date(now.getTime() - 364 * DAY_MS), clock.timeZone); days.length < 364; day = addDays(day, 1))
-    days.push(day);
+  const today = localDay(now, clock.timeZone);
+  for (let day = localDay(new Date(now.getTime() - 364 * DAY_MS), clock.timeZone); day < today; day = addDays(day, 1)) {
+    if (isWorkingDay(day, clock.table)) days.push(day);
+  }
   return days;
 }
 
 function openedIn(clock: Clock, random: Random, days: readonly string[], type: DisputeType): Date {
   const day = random.weighted(days.map((d) => [d, SEASON[type]?.[Number(d.slice(5, 7))] ?? 1] as const));
   const floor = localInstant(day, 0, clock.timeZone);
-  return pickMoment(clock, random, { floor, ceiling: new Date(floor.getTime() + DAY_MS - 1), hours: OFFICE_HOURS });
+  return within(clock, random, floor, new Date(floor.getTime() + DAY_MS - 1));
 }
+
+/** Office hours inside the window, never after it: a file is opened before now. */
+const within = (clock: Clock, random: Random, floor: Date, ceiling: Date) =>
+  pickMoment(clock, random, { floor, ceiling, hours: OFFICE_HOURS, strict: true });
 
 /** A grid worker opens the file once the reporter agrees to mediation: within two days of the report. */
 function openedAfter(clock: Clock, random: Random, created: Date, now: Date): Date {

@@ -140,10 +140,14 @@ describe('the demo street’s year of mediation', () => {
       if (party.id_number && residents.has(party.id_number)) expect(residents.get(party.id_number)).toBe(party.name);
   });
 
-  it('gives the mediator account files of its own and the resident a consultation ahead, every booking on a real slot within its capacity', () => {
+  it('gives the mediator, the demo grid worker and the first community files being mediated now and the resident a consultation ahead, every booking on a real slot within its capacity', () => {
     const mediator = everyone.find((u) => u.username === 'mediator');
     const row = m.mediators.find((x) => x.user_id === mediator?.id);
     expect(m.disputes.filter((d) => d.mediator_id === row?.id && isOpen(d.state)).length).toBeGreaterThan(0);
+    const [grid] = plan.grids;
+    const [community] = plan.communities;
+    expect(m.disputes.filter((d) => d.handling_node_id === grid?.id && isOpen(d.state)).length).toBeGreaterThan(0);
+    expect(m.disputes.filter((d) => d.handling_node_id === community?.id && isOpen(d.state)).length).toBeGreaterThan(0);
     const resident = everyone.find((u) => u.username === 'resident');
     expect(m.bookings.filter((b) => b.user_id === resident?.id && b.slot_start > NOW && b.status === 'booked')).toHaveLength(1);
     const perSlot = count(

@@ -90,8 +90,9 @@ export class FileScript {
         risk_reasons: [...new Set([...this.story.row.risk_reasons, 'extreme_behaviour_threat' as const])],
       });
     }
-    if (spec.fate === 'long_running') {
-      for (;;) this.session(false, [14, 28]);
+    if (spec.fate === 'ongoing') {
+      // Still being mediated: a first session soon, then one every two or three weeks, the next one ahead.
+      for (;;) this.session(false, this.held === 0 ? [1, 7] : [10, 21]);
     }
     const [least, most] = SESSIONS[spec.scenario.type] as [number, number];
     const sessions = Math.max(1, this.random.int(least, most) - this.held);
@@ -145,7 +146,7 @@ export class FileScript {
   }
 
   private fail(recorded: Date) {
-    const referral: Referral = this.spec.scenario.referral;
+    const referral: Referral = this.spec.referral;
     this.story.outcome(
       this.at(new Date(recorded.getTime() + 10 * MINUTE_MS)),
       this.seat.actor,

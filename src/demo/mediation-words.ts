@@ -69,7 +69,7 @@ export function heldNotes(random: Random, spec: FileSpec, who: Names, at: { n: n
     case 'failed':
       return {
         notes: `经多次调解，双方对${issue}分歧仍然较大，${b}坚持原有意见，调解不成。`,
-        next_steps: `告知当事人可${REFERRED[spec.scenario.referral]}。`,
+        next_steps: `告知当事人可${REFERRED[spec.referral]}。`,
       };
     case 'withdrawn':
       return { notes: `${a}表示双方已私下协商，考虑撤回调解申请。`, next_steps: '待申请人书面确认撤回。' };
@@ -159,7 +159,7 @@ export function agreementOf(
     schedule.push({ dueDate: due, amountFen: 0, what: text.slice(0, 200) });
     terms.push(`${text}。`);
   }
-  if (outcome === 'partial_agreement') terms.push(`对${s.issue}中未达成一致的部分，双方同意另行${REFERRED[s.referral]}解决。`);
+  if (outcome === 'partial_agreement') terms.push(`对${s.issue}中未达成一致的部分，双方同意另行${REFERRED[spec.referral]}解决。`);
   terms.push('本协议履行完毕后，双方就本纠纷再无其他争议。');
   terms.push('本协议一式三份，双方当事人各执一份，人民调解委员会留存一份，自各方签字之日起生效。');
   return {
