@@ -91,7 +91,7 @@ export function careOverviewRoutes(app: App, deps: CareDeps) {
         response: responses({ 200: campaignDetailSchema }),
       },
     },
-    async (request) => getCampaign(deps, careHolder(request), request.params.id),
+    async (request) => getCampaign(deps, requireActor(request), request.params.id),
   );
 
   app.get(

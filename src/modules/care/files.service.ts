@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import { badRequest, conflict, forbidden } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
-import { canManageFile, canReadFile } from './care.policy.ts';
+import { requirePermission } from '../access/authorize.ts';
+import { CARE_MANAGE, canManageFile, canReadFile } from './care.policy.ts';
 import type { closeFileBody, filePatchBody, openFileBody } from './care.schemas.ts';
 import { type CareDeps, managedFile, nextFileNumber, nowOf, recordCareEvent, scheduleOf, todayOf } from './care.shared.ts';
 import { addDays } from './care-rules.ts';
@@ -17,6 +18,7 @@ const PAPER_RECORDS_DAYS = 366;
 
 export async function openFile(deps: CareDeps, actor: Actor, body: z.infer<typeof openFileBody>, ip: string) {
   const { db } = deps;
+  requirePermission(actor, CARE_MANAGE);
   const resident = await db
     .selectFrom('residents as r')
     .innerJoin('area_nodes as h', 'h.id', 'r.household_id')
