@@ -176,7 +176,7 @@ function planCampaigns(plan: StreetPlan, today: string): CampaignPlan[] {
       groups: ['in_difficulty', 'disabled'],
       starts_on: addDays(today, -10),
       ends_on: addDays(today, 20),
-      coverage: 0.5,
+      coverage: 0.85,
     }),
   );
   for (const day of SPRING_FESTIVAL.filter((d) => within(addDays(d, -14), d) && addDays(d, -14) > today)) {

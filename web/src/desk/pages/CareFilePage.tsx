@@ -99,7 +99,7 @@ const COLORS: Record<string, string> = {
 
 /** Every change of the file, newest first, with who made it. */
 function CareTimeline({ file }: { file: CareFile }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, date } = useI18n();
   return (
     <Timeline
       className="fq-timeline"
@@ -112,7 +112,7 @@ function CareTimeline({ file }: { file: CareFile }) {
         content: (
           <div>
             <Typography.Text>
-              {t(`deskCare.event.${event.type}`, { date: String(event.data.dueDate ?? event.data.dueTo ?? '') })}
+              {t(`deskCare.event.${event.type}`, { date: date(String(event.data.dueDate ?? event.data.dueTo ?? '')) })}
             </Typography.Text>
             {event.actorName && <Typography.Text type="secondary"> · {event.actorName}</Typography.Text>}
           </div>
@@ -134,7 +134,7 @@ function Facts({ file }: { file: CareFile }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('deskCare.detail.rule')}>
         {file.rule
-          ? `${t(`deskCare.group.${file.rule.group}`)} · ${t(`deskCare.unit.${file.rule.unit}`, { n: file.rule.every })}`
+          ? `${t(`deskCare.group.${file.rule.group}`)} · ${t(`deskCare.${file.rule.every === 1 ? 'unitOne' : 'unit'}.${file.rule.unit}`, { n: file.rule.every })}`
           : '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('deskCare.detail.lastVisit')}>

@@ -77,7 +77,10 @@ function Facts({ file: f }: { file: CareFile }) {
     ],
     [t('care.file.address'), `${f.communityName} ${f.address}`],
     [t('care.file.guardian'), f.guardianName ? `${f.guardianName} ${f.guardianPhone ?? ''}` : '—'],
-    [t('care.file.rule'), f.rule ? t(`care.unit.${f.rule.unit}`, { n: f.rule.every }) : '—'],
+    [
+      t('care.file.rule'),
+      f.rule ? t(`care.${f.rule.every === 1 ? 'unitOne' : 'unit'}.${f.rule.unit}`, { n: f.rule.every }) : '—',
+    ],
     [t('care.file.lastVisit'), f.lastVisitDate ? date(f.lastVisitDate) : t('care.neverVisited')],
     [t('care.file.nextDue'), <DueText key="due" status={f.dueStatus} date={f.nextDueDate} />],
     ...(f.situation ? ([[t('care.file.situation'), f.situation]] as [string, React.ReactNode][]) : []),

@@ -22,6 +22,7 @@ import { CategoryPicker } from '../report/CategoryPicker.tsx';
 import { Choice } from '../report/Choice.tsx';
 import { type LocalPhoto, PhotoPicker } from '../report/PhotoPicker.tsx';
 import { newKey, uploadPhotos } from '../report/submit-report.ts';
+import '../report/report.css';
 import { Toggle } from '../report/Toggle.tsx';
 import { useCampaigns, useCareFile } from './care-queries.ts';
 

@@ -29,7 +29,7 @@ const ALARMING = new Set(['case.overdue', 'case.response_overdue', 'case.urged',
 
 /** What the system told me: new cases, deadlines, urging, ratings, missed care visits. A tap opens the case (or care file) and marks it read. */
 export default function NotificationsPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, date } = useI18n();
   const [, navigate] = useLocation();
   const client = useQueryClient();
   const list = useInfiniteQuery({
@@ -75,7 +75,7 @@ export default function NotificationsPage() {
                       number: n.data.number ?? '',
                       rating: n.data.rating ?? '',
                       name: n.data.name ?? '',
-                      dueDate: n.data.dueDate ?? '',
+                      dueDate: date(n.data.dueDate),
                     })}
                     {!n.readAt && <span className="fq-visually-hidden">{t('field.notices.unreadMark')}</span>}
                   </span>
