@@ -198,6 +198,8 @@ describe.each(LOCALES)('care for a vulnerable resident in %s', (locale: Locale) 
     await page.getByText(t('care.file.late')).first().waitFor();
     const caseLine = page.locator('.fq-care-tagline', { hasText: /\d{4}-\d{6}/ });
     await caseLine.waitFor();
+    await page.locator('.adm-toast-mask').waitFor({ state: 'hidden' });
+    await page.evaluate('window.scrollTo(0, 0)');
     await phoneShot(phone, 'phone-care-visit-logged');
     await phone.context.close();
 

@@ -106,7 +106,9 @@ export async function getCampaign(deps: CareDeps, actor: Actor, id: string) {
   );
   return {
     ...(await present(deps.db, actor, row, todayOf(deps))),
-    rows: byChild.map(({ key, ...figures }) => ({ nodeId: key, nodeName: names[key] ?? key, ...figures })),
+    rows: byChild
+      .map(({ key, ...figures }) => ({ nodeId: key, nodeName: names[key] ?? key, ...figures }))
+      .sort((a, b) => a.nodeName.localeCompare(b.nodeName, 'zh-CN')),
   };
 }
 

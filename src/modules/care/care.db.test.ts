@@ -3,11 +3,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryId, gridByCode } from '../../../test/fixtures.ts';
 import { type Harness, startHarness } from '../../../test/harness.ts';
+import type { Actor } from '../access/access.policy.ts';
+import { loadActor } from '../access/access.repository.ts';
 import { GridLocator } from '../areas/grid-locator.ts';
 import { caseDepsOf } from '../cases/cases.routes.ts';
 import { multipartBody, phoneJpeg } from '../photos/test-images.ts';
 import { addDays } from './care-rules.ts';
+import { openFile } from './files.service.ts';
 import { runMissedVisitJob } from './missed-visit-scheduler.ts';
+import { logVisit } from './visits.service.ts';
 
 let h: Harness;
 let resident: { id: string; name: string; phone: string | null; id_number: string | null };
@@ -347,5 +351,61 @@ describe('a care file from opening to a missed visit, a visit with a follow-up c
     });
     expect(refused.json().error.code).toBe('CARE_FILE_CLOSED');
     expect(visitId).toBeTruthy();
+  });
+});
+
+describe('the missed-visit job counts the street’s calendar (National Day 2026 on a real database)', () => {
+  const at = (iso: string) => ({ ...deps(), now: () => new Date(iso) });
+  const missedOf = (fileId: string) =>
+    h.database.db
+      .selectFrom('events')
+      .select(sql<string>`data->>'dueDate'`.as('due'))
+      .where('type', '=', 'care.visit_missed')
+      .where('entity_id', '=', fileId)
+      .execute();
+
+  it('a file opened on Tuesday 29 September for visits every two working days is due on 8 October and missed on the 9th, not before', async () => {
+    const worker = await h.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'gw_c01g02')
+      .executeTakeFirstOrThrow();
+    const actor = (await loadActor(h.database.db, worker.id)) as Actor;
+    const person = await residentWithoutFile('C01G02');
+    const file = await openFile(
+      at('2026-09-29T10:00:00+08:00'),
+      actor,
+      { residentId: person.id, groups: ['seriously_ill'], riskLevel: 'high' },
+      '127.0.0.1',
+    );
+    expect(file.nextDueDate).toBe('2026-10-08');
+    for (const moment of ['2026-10-01T09:00:00+08:00', '2026-10-07T20:00:00+08:00', '2026-10-08T23:59:00+08:00']) {
+      await runMissedVisitJob(at(moment));
+      expect(await missedOf(file.id), moment).toEqual([]);
+    }
+    await runMissedVisitJob(at('2026-10-09T00:00:30+08:00'));
+    await runMissedVisitJob(at('2026-10-09T08:00:00+08:00'));
+    expect(await missedOf(file.id)).toEqual([{ due: '2026-10-08' }]);
+
+    // Visited late on the make-up Saturday: the next two working days are Monday 12 and Tuesday 13 October.
+    const { visit } = await logVisit(at('2026-10-10T10:00:00+08:00'), actor, file.id, {
+      clientId: crypto.randomUUID(),
+      method: 'home',
+      wellbeing: 'fair',
+      observations: '补班日上门，老人透析后精神尚可',
+      needs: [],
+      photoIds: [],
+    });
+    expect(visit).toMatchObject({ visitDate: '2026-10-10', dueDate: '2026-10-08', onTime: false });
+    const after = await h.database.db
+      .selectFrom('care_files')
+      .select(['next_due_date', 'missed_alerted_for'])
+      .where('id', '=', file.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ next_due_date: '2026-10-13', missed_alerted_for: '2026-10-08' });
+    await runMissedVisitJob(at('2026-10-13T22:00:00+08:00'));
+    expect(await missedOf(file.id)).toHaveLength(1);
+    await runMissedVisitJob(at('2026-10-14T00:01:00+08:00'));
+    expect(await missedOf(file.id)).toEqual([{ due: '2026-10-08' }, { due: '2026-10-13' }]);
   });
 });

@@ -89,7 +89,10 @@ export async function careFigures(deps: CareDeps, actor: Actor, query: z.infer<t
     from: query.from,
     to: query.to,
     totals: totals[0] ? withoutKey(totals[0]) : empty,
-    rows: rows.filter((r) => r.key).map((r) => ({ ...r, label: labels[r.key] ?? r.key })),
+    rows: rows
+      .filter((r) => r.key)
+      .map((r) => ({ ...r, label: labels[r.key] ?? r.key }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')),
   };
 }
 

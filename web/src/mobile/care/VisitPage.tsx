@@ -114,7 +114,7 @@ export default function VisitPage() {
           {file.data.name} · {file.data.address}
         </p>
       )}
-      <form className="fq-card fq-care-form" onSubmit={submit} noValidate aria-label={t('care.visit.title')}>
+      <form className="fq-report-form" onSubmit={submit} noValidate aria-label={t('care.visit.title')}>
         <Choice
           legend={t('care.visit.method')}
           options={VISIT_METHODS}
@@ -213,14 +213,16 @@ export default function VisitPage() {
             </div>
           </>
         )}
-        {errors.form && (
-          <p className="fq-field-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <Button block color="primary" size="large" type="submit" loading={busy}>
-          {t('care.visit.save')}
-        </Button>
+        <div className="fq-care-cta">
+          {errors.form && (
+            <p className="fq-field-error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <Button block color="primary" size="large" type="submit" loading={busy}>
+            {t('care.visit.save')}
+          </Button>
+        </div>
       </form>
     </main>
   );
