@@ -104,23 +104,30 @@ export async function logVisit(
     });
   };
 
-  const followUp = body.followUp;
-  if (followUp?.kind === 'case') {
-    await takeInCase(deps.cases, {
-      actor,
-      input: {
-        categoryId: followUp.categoryId,
-        description: followUp.description,
-        priority: followUp.priority,
-        buildingId: await buildingOf(db, file.location_path),
-        photoIds: [],
-        source: 'staff',
-      },
-      idempotencyKey: `care-visit-${body.clientId}`,
-      within: (trx, caseId) => write(trx, caseId),
-    });
-  } else {
-    await db.transaction().execute((trx) => write(trx, null));
+  try {
+    const followUp = body.followUp;
+    if (followUp?.kind === 'case') {
+      await takeInCase(deps.cases, {
+        actor,
+        input: {
+          categoryId: followUp.categoryId,
+          description: followUp.description,
+          priority: followUp.priority,
+          buildingId: await buildingOf(db, file.location_path),
+          photoIds: [],
+          source: 'staff',
+        },
+        idempotencyKey: `care-visit-${body.clientId}`,
+        within: (trx, caseId) => write(trx, caseId),
+      });
+    } else {
+      await db.transaction().execute((trx) => write(trx, null));
+    }
+  } catch (error) {
+    // The same visit sent twice at once: the second meets the first's id and answers it.
+    const again = (error as { code?: string }).code === '23505' ? await replayed(db, actor, fileId, body.clientId) : undefined;
+    if (again) return { visit: again, replayed: true };
+    throw error;
   }
   const visit = (await visitViews(db, { fileId })).find((v) => v.clientId === body.clientId);
   if (!visit) throw new AppError(500, 'INTERNAL', 'The visit was not saved.');
