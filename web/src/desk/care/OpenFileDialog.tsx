@@ -1,5 +1,5 @@
 import { Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, query } from '../../shared/api.ts';
 import { CARE_GROUPS, CARE_RISKS, type CareFile, type OpenFileBody } from '../../shared/care-types.ts';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -21,18 +21,22 @@ export function OpenFileDialog({ onClose, onOpened }: { onClose: () => void; onO
   const [form] = Form.useForm<OpenFileBody>();
   const [options, setOptions] = useState<ResidentOption[]>([]);
   const [searching, setSearching] = useState(false);
+  // Answers may come back out of order while typing: only the latest search's counts.
+  const latest = useRef('');
   const open = useCareWrite<OpenFileBody, CareFile>('/api/care/files', {
     form,
     onDone: (file) => onOpened(file),
   });
 
   async function search(q: string) {
-    if (q.trim().length < 1) return;
+    latest.current = q.trim();
+    if (!latest.current) return;
     setSearching(true);
     try {
-      setOptions((await api<Page<ResidentOption>>(`/api/residents${query({ q: q.trim(), limit: 20 })}`)).items);
+      const page = await api<Page<ResidentOption>>(`/api/residents${query({ q: q.trim(), limit: 20 })}`);
+      if (latest.current === q.trim()) setOptions(page.items);
     } finally {
-      setSearching(false);
+      if (latest.current === q.trim()) setSearching(false);
     }
   }
 
