@@ -18,6 +18,7 @@ import { placesRoutes } from './modules/areas/places.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { careRoutes } from './modules/care/care.routes.ts';
 import { caseExportRoutes } from './modules/cases/case-export.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { publicCasesRoutes } from './modules/cases/public-cases.routes.ts';
@@ -56,6 +57,7 @@ const MODULE_ROUTES = [
   statsRoutes,
   patrolsRoutes,
   mediationRoutes,
+  careRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

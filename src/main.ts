@@ -1,5 +1,7 @@
 import { loadConfig } from './config.ts';
 import { DEMO_PASSWORD } from './demo/seed-demo.ts';
+import { careDepsOf } from './modules/care/care.routes.ts';
+import { startMissedVisitScheduler } from './modules/care/missed-visit-scheduler.ts';
 import { caseDepsOf } from './modules/cases/cases.routes.ts';
 import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
@@ -32,6 +34,13 @@ async function main() {
           app.log.error({ err: error }, 'mediation follow-up failed'),
         )
       : () => {};
+  // Care files whose visit is overdue: the grid worker and the community alerted once per missed due date.
+  const stopMissedVisits =
+    config.schedulerSeconds > 0
+      ? startMissedVisitScheduler(careDepsOf(context), config.schedulerSeconds, (error) =>
+          app.log.error({ err: error }, 'missed-visit job failed'),
+        )
+      : () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -40,6 +49,7 @@ async function main() {
     log(`${signal}: stopping`);
     stopScheduler();
     stopFollowUp();
+    stopMissedVisits();
     await app.close();
     await database.close();
     process.exit(0);

@@ -9,13 +9,23 @@ import { personName } from './names.ts';
 import { planPatrolPeople } from './patrol-plan.ts';
 import { Random } from './random.ts';
 import { type DemoScale, FULL_SCALE, type PlanNode, planStreet, type StreetPlan } from './street-plan.ts';
+import { writeCareHistory } from './write-care-history.ts';
 import { writeCaseHistory } from './write-case-history.ts';
 
 export const DEMO_PASSWORD = 'fengqiao-demo';
 const SEED_LOCK_KEY = 7_303_520_002;
 const PATROL_SEED = 53;
 /** The tables of tens of thousands of rows, whose indexes and foreign keys are built after the load. */
-const BULK_TABLES = ['area_nodes', 'residents', 'patrol_runs', 'patrol_checkins', 'cases', 'events', 'case_daily_rollups'];
+const BULK_TABLES = [
+  'area_nodes',
+  'residents',
+  'patrol_runs',
+  'patrol_checkins',
+  'cases',
+  'events',
+  'case_daily_rollups',
+  'care_visits',
+];
 
 export interface DemoAccount {
   username: string;
@@ -67,6 +77,7 @@ export async function seedDemoIfEmpty(
       { plan, users, count: scale.cases, timeZone, patrols, disputes: scale.disputes },
       now,
     );
+    const care = await writeCareHistory(trx, { plan, users, timeZone }, now);
     await restoreKeys();
     return {
       seeded: true,
@@ -81,6 +92,7 @@ export async function seedDemoIfEmpty(
         organisations: plan.organisations.length,
         users: users.length,
         ...history,
+        ...care,
       },
     };
   });

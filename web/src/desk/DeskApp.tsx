@@ -25,6 +25,9 @@ const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
 const DisputePage = lazy(() => import('./pages/DisputePage.tsx'));
 const StudiosPage = lazy(() => import('./pages/StudiosPage.tsx'));
 const MediationFiguresPage = lazy(() => import('./pages/MediationFiguresPage.tsx'));
+const CareFilesPage = lazy(() => import('./pages/CareFilesPage.tsx'));
+const CareFilePage = lazy(() => import('./pages/CareFilePage.tsx'));
+const CareFiguresPage = lazy(() => import('./pages/CareFiguresPage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -55,6 +58,9 @@ function Authenticated() {
               <Route path="/disputes/:id" component={DisputePage} />
               <Route path="/studios" component={StudiosPage} />
               <Route path="/mediation-figures" component={MediationFiguresPage} />
+              <Route path="/care" component={CareFilesPage} />
+              <Route path="/care/:id" component={CareFilePage} />
+              <Route path="/care-figures" component={CareFiguresPage} />
             </Switch>
           </Suspense>
         </DeskLayout>

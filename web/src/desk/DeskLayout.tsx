@@ -5,6 +5,8 @@ import {
   DesktopOutlined,
   EnvironmentOutlined,
   FundOutlined,
+  HeartOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -28,6 +30,9 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const admin = hasPermission(me, 'areas.manage') || hasPermission(me, 'users.manage') || hasPermission(me, 'categories.manage');
   const patrols = hasPermission(me, 'patrols.read') || hasPermission(me, 'patrols.manage');
   const mediation = hasPermission(me, 'mediation.read') || hasPermission(me, 'mediation.manage');
+  // Care files only for those who visit; the leader and administrators see the figures alone.
+  const careFiles = hasPermission(me, 'care.read');
+  const careFigures = hasPermission(me, 'care.figures');
   const items = [
     { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
     { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
@@ -46,6 +51,8 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
           { key: '/mediation-figures', icon: <FundOutlined />, label: t('desk.menu.mediationFigures') },
         ]
       : []),
+    ...(careFiles ? [{ key: '/care', icon: <HeartOutlined />, label: t('desk.menu.care') }] : []),
+    ...(careFigures ? [{ key: '/care-figures', icon: <LineChartOutlined />, label: t('desk.menu.careFigures') }] : []),
     { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },
     ...(admin ? [{ key: '/admin', icon: <SettingOutlined />, label: t('desk.menu.admin') }] : []),
   ];

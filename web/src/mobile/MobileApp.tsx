@@ -13,7 +13,8 @@ import './page.css';
 
 /**
  * The phone app: residents at /, grid workers and patrol volunteers under /field, Ping An
- * Partners' patrols under /patrol, mediation studios and consultations under /mediation. Only the home
+ * Partners' patrols under /patrol, mediation studios and consultations under /mediation, care visits
+ * under /care. Only the home
  * page ships in the first bundle; every other page is a chunk loaded when it is opened.
  */
 const ReportPage = lazy(() => import('./resident/ReportPage.tsx'));
@@ -23,6 +24,7 @@ const MyCasePage = lazy(() => import('./resident/MyCasePage.tsx'));
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 const PatrolApp = lazy(() => import('./patrol/PatrolApp.tsx'));
 const MediationApp = lazy(() => import('./mediation/MediationApp.tsx'));
+const CareApp = lazy(() => import('./care/CareApp.tsx'));
 
 export function MobileApp() {
   const { locale } = useI18n();
@@ -52,6 +54,7 @@ export function MobileApp() {
           <Route path="/field" nest component={FieldApp} />
           <Route path="/patrol" nest component={PatrolApp} />
           <Route path="/mediation" nest component={MediationApp} />
+          <Route path="/care" nest component={CareApp} />
           <Route>
             <HomePage />
           </Route>

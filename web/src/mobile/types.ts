@@ -16,7 +16,17 @@ export interface AppNotification {
   id: string;
   kind: string;
   caseId: string | null;
-  data: { number?: string; title?: string; dueDate?: string; rating?: number; intoNumber?: string; note?: string | null };
+  data: {
+    number?: string;
+    title?: string;
+    dueDate?: string;
+    rating?: number;
+    intoNumber?: string;
+    note?: string | null;
+    // a missed care visit: the file and the masked name
+    fileId?: string;
+    name?: string;
+  };
   createdAt: string;
   readAt: string | null;
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, DotLoading } from 'antd-mobile';
-import { AddCircleOutline, BellOutline, EnvironmentOutline, UnorderedListOutline } from 'antd-mobile-icons';
+import { AddCircleOutline, BellOutline, EnvironmentOutline, HeartOutline, UnorderedListOutline } from 'antd-mobile-icons';
 import type { ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { useI18n } from '../../shared/i18n.tsx';
-import { hasRole, useMe } from '../../shared/session.ts';
+import { hasPermission, hasRole, useMe } from '../../shared/session.ts';
 import CaseDetailPage from './CaseDetailPage.tsx';
 import './field.css';
 import InboxPage from './InboxPage.tsx';
@@ -84,6 +84,9 @@ export default function FieldApp() {
             label={t('field.tabs.notices')}
             spoken={unread.data ? t('field.tabs.unread', { n: unread.data }) : undefined}
           />
+          {hasPermission(me.data, 'care.read') && (
+            <Tab href="~/care" current={false} icon={<HeartOutline aria-hidden />} label={t('field.tabs.care')} />
+          )}
           {hasRole(me.data, 'patrol_volunteer') && (
             <Tab href="~/patrol" current={false} icon={<EnvironmentOutline aria-hidden />} label={t('field.tabs.patrol')} />
           )}

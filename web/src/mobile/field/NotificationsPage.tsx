@@ -23,12 +23,13 @@ const KNOWN = new Set([
   'case.rejected',
   'case.merged',
   'case.rating_requested',
+  'care.visit_missed',
 ]);
-const ALARMING = new Set(['case.overdue', 'case.response_overdue', 'case.urged', 'case.returned']);
+const ALARMING = new Set(['case.overdue', 'case.response_overdue', 'case.urged', 'case.returned', 'care.visit_missed']);
 
-/** What the system told me: new cases, deadlines, urging, ratings. A tap opens the case and marks it read. */
+/** What the system told me: new cases, deadlines, urging, ratings, missed care visits. A tap opens the case (or care file) and marks it read. */
 export default function NotificationsPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, date } = useI18n();
   const [, navigate] = useLocation();
   const client = useQueryClient();
   const list = useInfiniteQuery({
@@ -46,6 +47,7 @@ export default function NotificationsPage() {
     if (!notification.readAt)
       await api(`/api/notifications/${notification.id}/read`, { method: 'POST' }).then(refresh, () => undefined);
     if (notification.caseId) navigate(`/cases/${notification.caseId}`);
+    else if (notification.kind === 'care.visit_missed') navigate(`~/care/files/${notification.data.fileId}`);
   }
 
   let body: ReactNode;
@@ -72,6 +74,8 @@ export default function NotificationsPage() {
                     {t(`field.notices.kinds.${KNOWN.has(n.kind) ? n.kind.slice(5) : 'other'}`, {
                       number: n.data.number ?? '',
                       rating: n.data.rating ?? '',
+                      name: n.data.name ?? '',
+                      dueDate: date(n.data.dueDate),
                     })}
                     {!n.readAt && <span className="fq-visually-hidden">{t('field.notices.unreadMark')}</span>}
                   </span>
