@@ -75,15 +75,18 @@ export async function openDispute(deps: MediationDeps, actor: Actor, body: z.inf
   if (body.caseId) {
     const { row } = await visibleCase(db, actor, body.caseId);
     node = await nodeOf(db, body.nodeId ?? row.grid_id ?? row.community_id ?? row.street_id, 'nodeId');
-    // A signed-in reporter is a resident of the register: their phone and ID number come with them.
-    const account = row.reporter_user_id
-      ? await db
-          .selectFrom('users as u')
-          .leftJoin('residents as r', 'r.id', 'u.resident_id')
-          .select(['u.display_name', 'r.phone', 'r.id_number'])
-          .where('u.id', '=', row.reporter_user_id)
-          .executeTakeFirst()
-      : undefined;
+    // A resident who reported through their account is one of the register: their phone and ID
+    // number come with them. A case staff recorded for someone names that person, not the recorder.
+    const selfReported = row.source === 'resident' || row.source === 'patrol';
+    const account =
+      selfReported && row.reporter_user_id
+        ? await db
+            .selectFrom('users as u')
+            .leftJoin('residents as r', 'r.id', 'u.resident_id')
+            .select(['u.display_name', 'r.phone', 'r.id_number'])
+            .where('u.id', '=', row.reporter_user_id)
+            .executeTakeFirst()
+        : undefined;
     const reporterName = row.reporter_name ?? account?.display_name;
     if (reporterName) {
       reporter = {
@@ -91,7 +94,7 @@ export async function openDispute(deps: MediationDeps, actor: Actor, body: z.inf
         name: reporterName,
         phone: row.reporter_phone ?? account?.phone ?? undefined,
         idNumber: account?.id_number ?? undefined,
-        userId: row.reporter_user_id,
+        userId: account ? row.reporter_user_id : null,
       };
     }
   } else {

@@ -426,3 +426,38 @@ describe('opening without a case', () => {
     ).toBe('nodeId');
   });
 });
+
+describe('a case staff recorded for someone', () => {
+  it('makes the person it names the applicant, not the staff member who recorded it', async () => {
+    const secretary = await as('secretary');
+    const recorded = await ok(
+      await secretary.post('/api/cases', {
+        categoryId: await categoryId(h, 'ENV_GARBAGE'),
+        description: '王大爷来访：楼上漏水泡坏了他家的书柜。',
+        source: 'walk_in',
+        gridId,
+        contact: { name: '王大爷', phone: '13900001234' },
+      }),
+      201,
+    );
+    const opened = await ok(
+      await secretary.post('/api/mediation/disputes', {
+        source: 'case',
+        caseId: recorded.case.id,
+        type: 'neighbour',
+        title: '楼上漏水纠纷',
+        facts: '楼上漏水泡坏书柜。',
+        peopleInvolved: 2,
+        riskLevel: 'low',
+      }),
+      201,
+    );
+    expect(opened.parties).toEqual([expect.objectContaining({ side: 'applicant', name: '王大爷', phone: '13900001234' })]);
+    const party = await h.database.db
+      .selectFrom('dispute_parties')
+      .select('user_id')
+      .where('dispute_id', '=', opened.id)
+      .executeTakeFirstOrThrow();
+    expect(party.user_id).toBeNull();
+  });
+});
