@@ -432,8 +432,8 @@ join service_categories c on c.code = i.category_code and c.street_id is null;
 insert into points_rules (street_id, source, points_per_hour, unit_minutes, max_minutes, volunteering, valid_days, valid_from) values
   (null, 'service_activity', 10, 30, 480, true, 730, '2020-01-01'),
   (null, 'service_request', 12, 30, 480, true, 730, '2020-01-01'),
-  (null, 'course', 2, 30, 240, false, 730, '2020-01-01'),
-  (null, 'event', 2, 30, 240, false, 730, '2020-01-01'),
+  (null, 'course', 5, 30, 240, false, 730, '2020-01-01'),
+  (null, 'event', 5, 30, 240, false, 730, '2020-01-01'),
   (null, 'manual', 10, 30, 480, true, 730, '2020-01-01');
 
 insert into role_permissions (role, permission)

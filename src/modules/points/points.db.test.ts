@@ -130,17 +130,18 @@ describe('earning', () => {
     );
     expect(error.code).toBe('FORBIDDEN');
     const rules = await ok(
-      await admin.post('/api/points/rules', { source: 'course', pointsPerHour: 4, volunteering: false, validFrom: '2026-01-01' }),
+      await admin.post('/api/points/rules', { source: 'course', pointsPerHour: 8, volunteering: false, validFrom: '2026-01-01' }),
       201,
     );
     const course = rules.items.filter((r: { source: string }) => r.source === 'course');
     expect(course.map((r: { pointsPerHour: number; inForce: boolean }) => [r.pointsPerHour, r.inForce])).toEqual([
-      [4, true],
-      [2, false],
+      [8, true],
+      [5, false],
     ]);
     const [person] = await newPeople(1);
-    expect((await earn(person?.userId as string, 90, 'course', new Date('2025-12-31T04:00:00Z'))).points).toBe(3);
-    expect((await earn(person?.userId as string, 90, 'course', new Date('2026-01-02T04:00:00Z'))).points).toBe(6);
+    // 90 minutes of a course: 5 points an hour until the street's rule of 8 comes into force.
+    expect((await earn(person?.userId as string, 90, 'course', new Date('2025-12-31T04:00:00Z'))).points).toBe(7);
+    expect((await earn(person?.userId as string, 90, 'course', new Date('2026-01-02T04:00:00Z'))).points).toBe(12);
   });
 });
 

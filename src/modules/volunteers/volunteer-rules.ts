@@ -2,8 +2,6 @@
  * What a volunteer brings and when: the skills and times offered at registration, the states of a
  * registration, and the skills a Ping An Partner's registration stands for. Pure.
  */
-import { AVAILABILITY } from '../patrols/patrols.schemas.ts';
-
 export const VOLUNTEER_SKILLS = [
   'elder_care',
   'medical',
@@ -30,7 +28,7 @@ export const VOLUNTEER_SKILLS = [
 export type VolunteerSkill = (typeof VOLUNTEER_SKILLS)[number];
 
 /** The same times a Ping An Partner offers: weekday days and evenings, weekends, nights. */
-export const VOLUNTEER_AVAILABILITY = AVAILABILITY;
+export const VOLUNTEER_AVAILABILITY = ['weekday_day', 'weekday_evening', 'weekend', 'night'] as const;
 export type VolunteerAvailability = (typeof VOLUNTEER_AVAILABILITY)[number];
 
 export const VOLUNTEER_STATUSES = ['applied', 'approved', 'declined', 'left'] as const;

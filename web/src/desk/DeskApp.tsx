@@ -25,6 +25,13 @@ const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
 const DisputePage = lazy(() => import('./pages/DisputePage.tsx'));
 const StudiosPage = lazy(() => import('./pages/StudiosPage.tsx'));
 const MediationFiguresPage = lazy(() => import('./pages/MediationFiguresPage.tsx'));
+const VolunteersPage = lazy(() => import('./pages/VolunteersPage.tsx'));
+const ServiceRequestsPage = lazy(() => import('./pages/ServiceRequestsPage.tsx'));
+const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage.tsx'));
+const ActivityPage = lazy(() => import('./pages/ActivityPage.tsx'));
+const PointsPage = lazy(() => import('./pages/PointsPage.tsx'));
+const QuestionnairesPage = lazy(() => import('./pages/QuestionnairesPage.tsx'));
+const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -55,6 +62,13 @@ function Authenticated() {
               <Route path="/disputes/:id" component={DisputePage} />
               <Route path="/studios" component={StudiosPage} />
               <Route path="/mediation-figures" component={MediationFiguresPage} />
+              <Route path="/volunteers" component={VolunteersPage} />
+              <Route path="/service-requests" component={ServiceRequestsPage} />
+              <Route path="/activities" component={ActivitiesPage} />
+              <Route path="/activities/:id" component={ActivityPage} />
+              <Route path="/points" component={PointsPage} />
+              <Route path="/questionnaires" component={QuestionnairesPage} />
+              <Route path="/questionnaires/:id" component={QuestionnairePage} />
             </Switch>
           </Suspense>
         </DeskLayout>

@@ -4,11 +4,16 @@ import {
   CalendarOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  FormOutlined,
   FundOutlined,
+  GiftOutlined,
+  HeartOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
   WarningOutlined,
@@ -28,6 +33,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const admin = hasPermission(me, 'areas.manage') || hasPermission(me, 'users.manage') || hasPermission(me, 'categories.manage');
   const patrols = hasPermission(me, 'patrols.read') || hasPermission(me, 'patrols.manage');
   const mediation = hasPermission(me, 'mediation.read') || hasPermission(me, 'mediation.manage');
+  const reads = (module: string) => hasPermission(me, `${module}.read`) || hasPermission(me, `${module}.manage`);
   const items = [
     { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
     { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
@@ -45,6 +51,15 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
           { key: '/studios', icon: <CalendarOutlined />, label: t('desk.menu.studios') },
           { key: '/mediation-figures', icon: <FundOutlined />, label: t('desk.menu.mediationFigures') },
         ]
+      : []),
+    ...(reads('volunteers') ? [{ key: '/volunteers', icon: <HeartOutlined />, label: t('desk.menu.volunteers') }] : []),
+    ...(reads('services')
+      ? [{ key: '/service-requests', icon: <SolutionOutlined />, label: t('desk.menu.serviceRequests') }]
+      : []),
+    ...(reads('activities') ? [{ key: '/activities', icon: <ScheduleOutlined />, label: t('desk.menu.activities') }] : []),
+    ...(reads('points') ? [{ key: '/points', icon: <GiftOutlined />, label: t('desk.menu.points') }] : []),
+    ...(reads('questionnaires')
+      ? [{ key: '/questionnaires', icon: <FormOutlined />, label: t('desk.menu.questionnaires') }]
       : []),
     { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },
     ...(admin ? [{ key: '/admin', icon: <SettingOutlined />, label: t('desk.menu.admin') }] : []),

@@ -1,0 +1,7 @@
+import { registerMessages } from '../../shared/i18n.tsx';
+import en from './locales/en.json';
+import zh from './locales/zh-CN.json';
+import './community.css';
+
+/** The desk's volunteer, service, activity, points and questionnaire pages: words (t('deskCommunity.…')) and styles. */
+registerMessages('deskCommunity', { 'zh-CN': zh, en });
