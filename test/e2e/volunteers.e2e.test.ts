@@ -15,10 +15,10 @@ const NAMESPACES = { mobile: 'mobile/locales', community: 'mobile/community/loca
 const STORY = {
   'zh-CN': {
     name: '黄高峰',
-    course: '女性调理瑜伽',
+    course: '太极拳晨练班',
     place: '北苑社区党群服务中心三楼活动室',
-    goods: '环保购物袋',
-    survey: '社区课程意向调查',
+    goods: '社区定制帆布包',
+    survey: '第二期课程意向调查',
     question: '您希望社区开设哪些课程？',
     options: ['女性调理瑜伽', '乐高AI智能课', '插画艺术'],
     added: '智慧家长课堂',
@@ -26,10 +26,10 @@ const STORY = {
   },
   en: {
     name: 'Huang Gaofeng',
-    course: 'Yoga for women',
+    course: 'Tai chi at dawn',
     place: 'Activity room, 3rd floor, Beiyuan community centre',
-    goods: 'Reusable shopping bag',
-    survey: 'Which courses should the community offer?',
+    goods: 'Community tote bag',
+    survey: 'Courses for the second term',
     question: 'Which courses would you like?',
     options: ['Yoga for women', 'Lego AI class', 'Illustration'],
     added: 'Smart parents seminar',
@@ -80,7 +80,7 @@ async function fullCourse(secretary: APIRequestContext, locale: Locale, communit
         nodeId: communityId,
         kind: 'course',
         title: STORY[locale].course,
-        description: locale === 'en' ? 'Gentle yoga, free of charge, eight weeks.' : '舒缓瑜伽，免费，共八周。',
+        description: locale === 'en' ? 'Gentle tai chi before work, free of charge.' : '上班前练一练，免费。',
         place: STORY[locale].place,
         capacity: 1,
         eligibility: { residentsOnly: true },
@@ -99,8 +99,16 @@ async function fullCourse(secretary: APIRequestContext, locale: Locale, communit
 
 /** antd-mobile's dialogs fade in: a screenshot waits until the last one is fully shown. */
 async function settled(page: Page) {
-  const mask = page.locator('.adm-mask').last();
-  await expect.poll(() => mask.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  // Runs in the page (the app's CSP forbids evaluating strings), where these globals exist.
+  await page.waitForFunction(() => {
+    const g = globalThis as unknown as {
+      document: { querySelectorAll(selector: string): ArrayLike<object> };
+      getComputedStyle(element: object): { opacity: string };
+    };
+    const masks = g.document.querySelectorAll('.adm-mask');
+    const mask = masks[masks.length - 1];
+    return mask !== undefined && g.getComputedStyle(mask).opacity === '1';
+  });
 }
 
 async function press(page: Page, name: string) {
@@ -200,8 +208,11 @@ describe.each(LOCALES)('volunteering in %s', (locale: Locale) => {
     await page.getByText(c('checkin.points', { points: 10, hours: 2 })).waitFor();
     await phone.shot('checkin');
     // The desk screen counts the arrival within its five-second refresh.
-    const arrived = modal.locator('.ant-statistic').first().locator('.ant-statistic-content-value');
-    await expect.poll(() => arrived.textContent(), { timeout: 15_000 }).toBe('1');
+    await modal
+      .locator('.ant-statistic')
+      .first()
+      .locator('.ant-statistic-content-value', { hasText: /^1$/ })
+      .waitFor({ timeout: 30_000 });
     await still(desk, 'desk-checkin-arrived', true);
     await desk.page.keyboard.press('Escape');
 
@@ -225,7 +236,7 @@ describe.each(LOCALES)('volunteering in %s', (locale: Locale) => {
     await dialogButton().click();
     await page.getByRole('tab', { name: c('points.ledger') }).click();
     await page.locator('.fq-cs-big', { hasText: /^0$/ }).waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await phone.shot('points-ledger');
 
     const points = await json<{ balance: number; recomputed: number; entries: { kind: string; points: number }[] }>(

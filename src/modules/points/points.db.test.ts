@@ -46,13 +46,18 @@ async function earn(
   );
 }
 
-/** New residents of the street with accounts but no roles: people who only spend points. */
+/** New residents of the demo resident's household, each with an account: people who earn and spend points at the first community's counter. */
 async function newPeople(n: number): Promise<Actor[]> {
   const db = h.database.db;
   const resident = await db
     .selectFrom('users')
-    .select(['password_hash'])
+    .select(['id', 'password_hash'])
     .where('username', '=', 'resident')
+    .executeTakeFirstOrThrow();
+  const home = await db
+    .selectFrom('role_assignments')
+    .select('node_id')
+    .where('user_id', '=', resident.id)
     .executeTakeFirstOrThrow();
   const actors: Actor[] = [];
   for (let i = 0; i < n; i++) {
@@ -66,6 +71,10 @@ async function newPeople(n: number): Promise<Actor[]> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db
+      .insertInto('role_assignments')
+      .values({ user_id: user.id, role: 'resident', node_id: home.node_id, street_id: streetId })
+      .execute();
     actors.push((await loadActor(db, user.id)) as Actor);
   }
   return actors;
@@ -208,6 +217,29 @@ describe('the supermarket', () => {
     expect(refused(await secretary.post(`/api/points/redemptions/${placed.id}/collect`, {}), 409).code).toBe(
       'REDEMPTION_NOT_PLACED',
     );
+  });
+
+  it('shows a resident the counters of their community and street, not another community’s, where they cannot spend', async () => {
+    const other = await h.database.db
+      .selectFrom('area_nodes')
+      .select('id')
+      .where('code', '=', 'C02')
+      .where('level', '=', 'community')
+      .executeTakeFirstOrThrow();
+    const elsewhere = await ok(
+      await (await as(h, 'admin')).post('/api/points/goods', {
+        nodeId: other.id,
+        kind: 'service',
+        name: '天桥社区义务理发',
+        price: 1,
+        stock: 5,
+      }),
+      201,
+    );
+    const resident = await as(h, 'resident');
+    const shelf = await ok(await resident.get('/api/points/goods'));
+    expect(shelf.items.map((g: { id: string }) => g.id)).not.toContain(elsewhere.id);
+    expect(refused(await resident.post(`/api/points/goods/${elsewhere.id}/redeem`, { quantity: 1 }), 404).code).toBe('NOT_FOUND');
   });
 
   it('keeps every balance equal to the sum of its entries and never below zero, and no stock below zero, under concurrent redemptions', async () => {

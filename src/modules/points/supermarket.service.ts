@@ -12,6 +12,7 @@ import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { maskName } from '../../platform/security/masking.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { notify } from '../notifications/notifications.repository.ts';
+import { homeOf } from '../residents/resident-home.ts';
 import { appendEntry, lockAccount, nowOf, type PointsDeps } from './ledger.service.ts';
 import { canManageAt, readScopes } from './points.policy.ts';
 import type { cancelRedemptionBody, goodsBody, goodsPatchBody, listRedemptionsQuery } from './points.schemas.ts';
@@ -50,12 +51,23 @@ const presentGoods = (g: GoodsRow) => ({
   redeemed: Number(g.redeemed ?? 0),
 });
 
-/** What the supermarket of my street offers (staff also see what is retired in their area). */
+/**
+ * Whether a person shops at a counter: the counters of their community and of their street (those
+ * on the way up from their home); staff also at every counter they stock.
+ */
+const shopsAt = (actor: Actor, homePath: string | null, nodePath: string) =>
+  canManageAt(actor, nodePath) || homePath === null || homePath.startsWith(nodePath);
+
+/** What the supermarket offers me: my community's counter and the street's (staff: those they stock, retired ones too). */
 export async function listGoods(deps: PointsDeps, actor: Actor) {
   if (!actor.streetId) return { items: [] };
+  const home = await homeOf(deps.db, actor.userId);
   const rows = await goodsQuery(deps.db).where('g.street_id', '=', actor.streetId).orderBy('g.price').orderBy('g.name').execute();
   return {
-    items: rows.filter((g) => g.retired_at === null || canManageAt(actor, g.node_path)).map(presentGoods),
+    items: rows
+      .filter((g) => shopsAt(actor, home?.path ?? null, g.node_path))
+      .filter((g) => g.retired_at === null || canManageAt(actor, g.node_path))
+      .map(presentGoods),
   };
 }
 
@@ -175,6 +187,9 @@ async function redemptionOf(db: Db, actor: Actor, id: string) {
 /** Spends points on goods: all checks and both decrements under the account's and the goods' locks. */
 export async function redeem(deps: PointsDeps, actor: Actor, goodsId: string, quantity: number) {
   const goods = await goodsOf(deps.db, actor, goodsId);
+  const home = await homeOf(deps.db, actor.userId);
+  // Each spends at their own community's counter or the street's.
+  if (home?.path && !home.path.startsWith(goods.node_path)) throw notFound('Goods');
   if (goods.retired_at) throw conflict('GOODS_RETIRED', 'This is no longer offered.');
   const id = await deps.db.transaction().execute(async (trx) => {
     const account = await lockAccount(trx, actor.userId, goods.street_id);

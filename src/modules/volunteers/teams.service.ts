@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { recordEvent } from '../../platform/db/events.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { canManageAt, readScopes } from './volunteers.policy.ts';
 import type { listTeamsQuery, teamBody, teamPatchBody } from './volunteers.schemas.ts';
@@ -57,6 +57,17 @@ async function leaderOf(db: Db, volunteerId: string, communityId: string) {
     throw badRequest('VOLUNTEER_NOT_FOUND', 'Choose an approved volunteer of the community.', 'leaderVolunteerId');
 }
 
+async function nameFree(db: Db, communityId: string, name: string, except?: string) {
+  let q = db
+    .selectFrom('volunteer_teams')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('name', '=', name)
+    .where('retired_at', 'is', null);
+  if (except) q = q.where('id', '!=', except);
+  if (await q.executeTakeFirst()) throw conflict('TEAM_NAME_TAKEN', 'The community has a team of that name already.', 'name');
+}
+
 export async function createTeam(db: Db, actor: Actor, body: z.infer<typeof teamBody>) {
   const community = await db
     .selectFrom('area_nodes')
@@ -66,6 +77,7 @@ export async function createTeam(db: Db, actor: Actor, body: z.infer<typeof team
   if (community?.level !== 'community') throw badRequest('COMMUNITY_NOT_FOUND', 'Choose a community.', 'communityId');
   if (!canManageAt(actor, community.path)) throw forbidden('FORBIDDEN', 'Your roles do not allow this (volunteers.manage).');
   if (body.leaderVolunteerId) await leaderOf(db, body.leaderVolunteerId, community.id);
+  await nameFree(db, community.id, body.name);
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('volunteer_teams')
@@ -97,6 +109,7 @@ export async function updateTeam(db: Db, actor: Actor, id: string, body: z.infer
   if (!team || !readScopes(actor).some((scope) => team.community_path.startsWith(scope))) throw notFound('Team');
   if (!canManageAt(actor, team.community_path)) throw forbidden('FORBIDDEN', 'Your roles do not allow this (volunteers.manage).');
   if (body.leaderVolunteerId) await leaderOf(db, body.leaderVolunteerId, team.community_id);
+  if (body.name) await nameFree(db, team.community_id, body.name, id);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('volunteer_teams')
