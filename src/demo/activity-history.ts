@@ -339,75 +339,70 @@ export function planActivityHistory(input: ActivityHistoryInput): ActivityHistor
     );
     out.sessions.push(...sessionRows);
 
-    // Sign-ups in order: a place while there is one, then the waitlist.
-    const wanted = people.slice(0, plan.capacity + (extra.waitlist ?? random.int(0, 4)));
+    // Sign-ups and cancellations one after another as they came: a place while there is one, then the
+    // waitlist; a place given up goes at once to the first waiting, as the live service does it.
     const forced = extra.forced ?? [];
-    const order = [
-      ...forced.filter((f) => f.place === 'confirmed').map((f) => f.userId),
-      ...wanted.filter((u) => !forced.some((f) => f.userId === u)),
-    ];
-    const capacityLeft = plan.capacity;
-    const signups: SignupRow[] = [];
+    const wanted = people
+      .filter((u) => !forced.some((f) => f.userId === u))
+      .slice(0, plan.capacity + (extra.waitlist ?? random.int(0, 4)));
     const span = first.startsAt.getTime() - createdAt.getTime() - HOUR_MS;
-    const times = order.map(() => createdAt.getTime() + random.next() * span).sort((a, b) => a - b);
-    for (const [i, userId] of order.entries()) {
-      const signedUpAt = new Date(times[i] as number);
-      const status = signups.filter((s) => s.status === 'confirmed').length < capacityLeft ? 'confirmed' : 'waitlisted';
-      signups.push({
-        id: randomUUID(),
-        street_id: input.streetId,
-        activity_id: row.id,
-        user_id: userId,
-        status,
-        signed_up_at: signedUpAt,
-        confirmed_at: status === 'confirmed' ? signedUpAt : null,
-        promoted: false,
-        cancelled_at: null,
-      });
+    const lastChance = Math.min(first.startsAt.getTime(), now.getTime()) - HOUR_MS;
+    const moves: { at: number; kind: 'signup' | 'cancel'; userId: string }[] = forced.map((f) => ({
+      at: f.place === 'confirmed' ? createdAt.getTime() + MINUTE_MS : lastChance,
+      kind: 'signup' as const,
+      userId: f.userId,
+    }));
+    for (const userId of wanted) {
+      const at = createdAt.getTime() + random.next() * span;
+      moves.push({ at, kind: 'signup', userId });
+      if (random.chance(0.04))
+        moves.push({ at: at + random.next() * (first.startsAt.getTime() - at) * 0.9, kind: 'cancel', userId });
     }
-    for (const f of forced.filter((f) => f.place === 'waitlisted')) {
-      const signedUpAt = new Date(Math.min(now.getTime() - HOUR_MS, first.startsAt.getTime() - HOUR_MS));
-      signups.push({
-        id: randomUUID(),
-        street_id: input.streetId,
-        activity_id: row.id,
-        user_id: f.userId,
-        status: signups.filter((s) => s.status === 'confirmed').length < capacityLeft ? 'confirmed' : 'waitlisted',
-        signed_up_at: signedUpAt,
-        confirmed_at: null,
-        promoted: false,
-        cancelled_at: null,
-      });
-    }
-    for (const s of signups)
-      record.event(
-        'activity',
-        row.id,
-        s.status === 'confirmed' ? 'activity.signed_up' : 'activity.waitlisted',
-        s.user_id,
-        s.signed_up_at,
-        { signupId: s.id, userId: s.user_id },
-      );
-    // A few give up their place before the first session; the first waiting moves up at once.
-    for (const s of signups.filter((s) => s.status === 'confirmed' && !forced.some((f) => f.userId === s.user_id))) {
-      if (!random.chance(0.04)) continue;
-      const at = new Date(s.signed_up_at.getTime() + random.next() * (first.startsAt.getTime() - s.signed_up_at.getTime()) * 0.9);
-      if (!record.happened(at)) continue;
-      s.status = 'cancelled';
-      s.cancelled_at = at;
-      record.event('activity', row.id, 'activity.signup_cancelled', s.user_id, at, {
-        signupId: s.id,
-        userId: s.user_id,
-        was: 'confirmed',
+    moves.sort((a, b) => a.at - b.at);
+    const signups: SignupRow[] = [];
+    const byUser = new Map<string, SignupRow>();
+    for (const move of moves) {
+      if (move.at > now.getTime()) continue;
+      const at = new Date(move.at);
+      if (move.kind === 'signup') {
+        const status = signups.filter((s) => s.status === 'confirmed').length < plan.capacity ? 'confirmed' : 'waitlisted';
+        const signup: SignupRow = {
+          id: randomUUID(),
+          street_id: input.streetId,
+          activity_id: row.id,
+          user_id: move.userId,
+          status,
+          signed_up_at: at,
+          confirmed_at: status === 'confirmed' ? at : null,
+          promoted: false,
+          cancelled_at: null,
+        };
+        signups.push(signup);
+        byUser.set(move.userId, signup);
+        record.event('activity', row.id, status === 'confirmed' ? 'activity.signed_up' : 'activity.waitlisted', move.userId, at, {
+          signupId: signup.id,
+          userId: move.userId,
+        });
+        continue;
+      }
+      const gone = byUser.get(move.userId);
+      if (!gone || gone.status === 'cancelled') continue;
+      const was = gone.status;
+      gone.status = 'cancelled';
+      gone.cancelled_at = at;
+      record.event('activity', row.id, 'activity.signup_cancelled', move.userId, at, {
+        signupId: gone.id,
+        userId: move.userId,
+        was,
       });
       const next = signups
-        .filter((w) => w.status === 'waitlisted' && w.signed_up_at <= at)
+        .filter((w) => w.status === 'waitlisted')
         .sort((a, b) => a.signed_up_at.getTime() - b.signed_up_at.getTime())[0];
-      if (!next) continue;
+      if (was !== 'confirmed' || !next) continue;
       next.status = 'confirmed';
       next.promoted = true;
       next.confirmed_at = at;
-      record.event('activity', row.id, 'activity.promoted', s.user_id, at, { signupId: next.id, userId: next.user_id });
+      record.event('activity', row.id, 'activity.promoted', move.userId, at, { signupId: next.id, userId: next.user_id });
       record.notify([next.user_id], 'activity.promoted', at, { activityId: row.id, title: row.title });
     }
     out.signups.push(...signups);

@@ -126,7 +126,7 @@ export function planServiceHistory(input: ServiceHistoryInput): {
       path: member.homePath,
       description: random.pick(NEEDS[item.categoryCode] ?? ['需要帮助']),
       address: null,
-      contact_phone: null,
+      contact_phone: member.phone,
       preferred_time: random.pick(['周六上午', '工作日下午', '尽快', null]),
       state: 'requested',
       volunteer_id: null,

@@ -28,6 +28,7 @@ export interface PoolMember {
   householdId: string;
   homePath: string;
   age: number;
+  phone: string | null;
 }
 
 export interface VolunteerUser extends HistoryUser {
@@ -128,6 +129,7 @@ export function planVolunteerPeople(input: {
         householdId: household.id,
         homePath: household.path,
         age: ageOn(resident.birth_date, today),
+        phone: resident.phone,
       });
     }
 
@@ -144,6 +146,7 @@ export function planVolunteerPeople(input: {
         householdId: demoHousehold.id,
         homePath: demoHousehold.path,
         age: ageOn(demoHome.birth_date, today),
+        phone: demoHome.phone,
       };
       people.pool.push(people.demoResident);
     }

@@ -153,7 +153,7 @@ export async function writeVolunteerHistory(
   });
   const first = communities[0];
   const questionnaires = first
-    ? planQuestionnaireHistory({ random, people, streetId, community: first, coursesStart: at(coursesStart, '00:00'), record })
+    ? planQuestionnaireHistory({ random, people, streetId, community: first, coursesStart: at(coursesStart, '09:30'), record })
     : { questionnaires: [], versions: [], responses: [] };
 
   const residents = new Map(plan.residents.map((r) => [r.id, r]));

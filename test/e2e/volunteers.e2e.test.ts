@@ -316,4 +316,69 @@ describe.each(LOCALES)('volunteering in %s', (locale: Locale) => {
     await dp.locator('.fq-version-card canvas').nth(1).waitFor();
     await still(desk, 'desk-questionnaire-results');
   });
+
+  it('the demo street’s volunteering is there to see: requests to match, full courses, ledgers, the questionnaire in four versions', async () => {
+    // Desk: a request waiting for a volunteer, with the ranked candidates.
+    await signIn(desk, 'staff');
+    const dp = desk.page;
+    await dp.goto('/desk/service-requests');
+    await dp.getByRole('combobox', { name: d('requests.state') }).click();
+    await dp.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: d('requestState.requested') }).click();
+    await dp.locator('.ant-table-row').first().click();
+    await dp.locator('.ant-drawer').getByText(d('requests.candidates')).waitFor();
+    await dp.locator('.ant-drawer .ant-table-row').first().waitFor();
+    await still(desk, 'desk-request-candidates', true);
+    await dp.keyboard.press('Escape');
+    await dp.goto('/desk/service-requests?tab=menu');
+    await dp.getByText(d('menu.summary', { categories: 12, items: 28 })).waitFor();
+    await still(desk, 'desk-service-menu');
+
+    // A course chosen by the questionnaire: full, with its waitlist.
+    await dp.goto('/desk/activities');
+    await dp.getByRole('row', { name: /智慧家长课堂/ }).click();
+    await dp.getByText(d('activities.signups')).waitFor();
+    await dp;
+    // Full, with people waiting: the figures above the lists say how many.
+    await dp
+      .locator('.fq-figures .ant-statistic')
+      .nth(1)
+      .locator('.ant-statistic-content-value', { hasText: /^[1-9]/ })
+      .waitFor();
+    await still(desk, 'desk-course');
+
+    // Points: the ledger of the account with the highest balance, its sum checked.
+    await dp.goto('/desk/points');
+    await dp.locator('.ant-table-row').first().click();
+    await dp.locator('.ant-drawer').getByText(d('points.recomputed')).waitFor();
+    await still(desk, 'desk-points-ledger', true);
+    await dp.keyboard.press('Escape');
+    await dp.goto('/desk/points?tab=goods');
+    await dp.locator('.ant-table-row').first().waitFor();
+    await still(desk, 'desk-points-goods');
+
+    // The questionnaire that chose the courses, in its four versions.
+    await signIn(desk, 'secretary');
+    await dp.goto('/desk/questionnaires');
+    await dp
+      .getByRole('row', { name: /社区课程意向调查/ })
+      .first()
+      .click();
+    await dp.locator('.fq-version-card').nth(3).waitFor();
+    await dp.locator('.fq-version-card canvas').first().waitFor();
+    await still(desk, 'desk-questionnaire-four-versions');
+
+    // Phone: the demo resident's requests, a course with a place and one with a wait, the open household survey.
+    await signIn(phone, 'resident');
+    const page = phone.page;
+    await page.goto('/services/mine');
+    await page.locator('.fq-cs-list li').first().waitFor();
+    await phone.shot('resident-requests');
+    await page.goto('/activities');
+    await page.getByRole('tab', { name: c('activities.mine') }).click();
+    await page.getByText(c('signupStatus.waitlisted')).first().waitFor();
+    await phone.shot('resident-activities');
+    await page.goto('/surveys');
+    await page.getByText(c('surveys.toAnswer')).first().waitFor();
+    await phone.shot('resident-surveys');
+  });
 });

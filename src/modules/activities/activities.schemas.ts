@@ -94,7 +94,7 @@ export const activitySummarySchema = z
     firstStartsAt: z.date().nullable(),
     lastEndsAt: z.date().nullable(),
     sessions: z.number(),
-    mySignup: z.enum(SIGNUP_STATUSES).nullable(),
+    mySignup: z.enum(SIGNUP_STATUSES).nullable().describe('My latest sign-up, cancelled ones included'),
   })
   .meta({ id: 'ActivitySummary' });
 

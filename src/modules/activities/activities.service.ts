@@ -134,7 +134,7 @@ function summaryQuery(db: Db, userId: string) {
         .select('m.status')
         .whereRef('m.activity_id', '=', 'a.id')
         .where('m.user_id', '=', userId)
-        .where('m.status', 'in', ['confirmed', 'waitlisted'])
+        .orderBy('m.signed_up_at', 'desc')
         .limit(1)
         .as('my_status'),
     ]);

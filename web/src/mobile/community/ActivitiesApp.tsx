@@ -55,7 +55,7 @@ function Cards({ scope }: { scope: 'street' | 'mine' }) {
           <ul className="fq-cs-list">
             {shown.map((a) => (
               <li key={a.id} className="fq-card">
-                <ActivityCard activity={a} />
+                <ActivityCard activity={a} showCancelled={scope === 'mine'} />
               </li>
             ))}
           </ul>
@@ -65,7 +65,7 @@ function Cards({ scope }: { scope: 'street' | 'mine' }) {
   );
 }
 
-function ActivityCard({ activity: a }: { activity: ActivitySummary }) {
+function ActivityCard({ activity: a, showCancelled }: { activity: ActivitySummary; showCancelled: boolean }) {
   const { t, dateTime } = useI18n();
   const left = Math.max(0, a.capacity - a.confirmed);
   return (
@@ -81,7 +81,7 @@ function ActivityCard({ activity: a }: { activity: ActivitySummary }) {
         {a.sessions > 1 ? ` · ${t('community.activities.sessions', { n: a.sessions })}` : ''} · {a.place}
       </span>
       <span className="fq-cs-meta">
-        {a.mySignup
+        {a.mySignup && (a.mySignup !== 'cancelled' || showCancelled)
           ? t(`community.signupStatus.${a.mySignup}`)
           : left > 0
             ? t('community.activities.left', { n: left, capacity: a.capacity })
