@@ -9,7 +9,7 @@ import { maskName } from '../../platform/security/masking.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { localDate } from '../calendar/working-days.ts';
 import { homeOf } from '../residents/resident-home.ts';
-import { approvedVolunteerOf } from '../volunteers/volunteers.service.ts';
+import { approvedVolunteerOf } from '../volunteers/volunteer-links.service.ts';
 import { getActivity } from './activities.service.ts';
 import {
   type ActivityDeps,

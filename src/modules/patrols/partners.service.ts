@@ -8,7 +8,7 @@ import { maskPhone } from '../../platform/security/masking.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { findNode } from '../areas/areas.repository.ts';
 import { notify } from '../notifications/notifications.repository.ts';
-import { linkPatrolPartner } from '../volunteers/volunteers.service.ts';
+import { linkPatrolPartner } from '../volunteers/volunteer-links.service.ts';
 import { canManage, canRead, readScopes } from './patrols.policy.ts';
 import type { applyBody, listPartnersQuery } from './patrols.schemas.ts';
 

@@ -1,7 +1,8 @@
 import { type App, type AppContext, idParams, itemsOf, responses, WRITE_ERRORS } from '../../platform/http/app-types.ts';
 import { pageSchema } from '../../platform/http/pagination.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
-import * as ledger from './ledger.service.ts';
+import * as accounts from './accounts.service.ts';
+import type { PointsDeps } from './ledger.service.ts';
 import {
   accountSchema,
   accountSummarySchema,
@@ -17,11 +18,12 @@ import {
   ruleBody,
   ruleSchema,
 } from './points.schemas.ts';
+import * as rules from './rules.service.ts';
 import * as market from './supermarket.service.ts';
 
 const tags = ['points'];
 
-export const pointsDepsOf = (context: AppContext): ledger.PointsDeps => ({
+export const pointsDepsOf = (context: AppContext): PointsDeps => ({
   db: context.database.db,
   timeZone: context.config.timeZone,
 });
@@ -38,7 +40,7 @@ export function pointsRoutes(app: App, context: AppContext) {
         response: responses({ 200: itemsOf(ruleSchema) }, [401]),
       },
     },
-    async (request) => ledger.listRules(deps, requireActor(request)),
+    async (request) => rules.listRules(deps, requireActor(request)),
   );
   app.post(
     '/points/rules',
@@ -50,7 +52,7 @@ export function pointsRoutes(app: App, context: AppContext) {
         response: responses({ 201: itemsOf(ruleSchema) }, WRITE_ERRORS),
       },
     },
-    async (request, reply) => reply.status(201).send(await ledger.addRule(deps, requireActor(request), request.body)),
+    async (request, reply) => reply.status(201).send(await rules.addRule(deps, requireActor(request), request.body)),
   );
   app.get(
     '/points/me',
@@ -61,7 +63,7 @@ export function pointsRoutes(app: App, context: AppContext) {
         response: responses({ 200: accountSchema }, [401]),
       },
     },
-    async (request) => ledger.myAccount(deps, requireActor(request)),
+    async (request) => accounts.myAccount(deps, requireActor(request)),
   );
   app.get(
     '/points/accounts',
@@ -73,7 +75,7 @@ export function pointsRoutes(app: App, context: AppContext) {
         response: responses({ 200: pageSchema(accountSummarySchema) }, [400, 401]),
       },
     },
-    async (request) => ledger.listAccounts(deps, requireActor(request), request.query),
+    async (request) => accounts.listAccounts(deps, requireActor(request), request.query),
   );
   app.get(
     '/points/accounts/:id',
@@ -85,7 +87,7 @@ export function pointsRoutes(app: App, context: AppContext) {
         response: responses({ 200: accountSchema }),
       },
     },
-    async (request) => ledger.getAccount(deps, requireActor(request), request.params.id),
+    async (request) => accounts.getAccount(deps, requireActor(request), request.params.id),
   );
   app.post(
     '/points/accounts/:id/adjust',
@@ -98,7 +100,7 @@ export function pointsRoutes(app: App, context: AppContext) {
         response: responses({ 200: accountSchema }, WRITE_ERRORS),
       },
     },
-    async (request) => ledger.adjust(deps, requireActor(request), request.params.id, request.body),
+    async (request) => accounts.adjust(deps, requireActor(request), request.params.id, request.body),
   );
   app.get(
     '/points/goods',

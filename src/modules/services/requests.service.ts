@@ -18,7 +18,7 @@ import { addWorkingDays, localDate } from '../calendar/working-days.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { creditHours } from '../points/ledger.service.ts';
 import { homeOf } from '../residents/resident-home.ts';
-import { approvedVolunteersIn, volunteerById } from '../volunteers/volunteers.service.ts';
+import { approvedVolunteersIn, volunteerById } from '../volunteers/volunteer-links.service.ts';
 import { requestableItem } from './menu.service.ts';
 import {
   ACTIONS,

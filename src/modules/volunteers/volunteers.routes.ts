@@ -2,6 +2,7 @@ import { type App, type AppContext, idParams, itemsOf, responses, WRITE_ERRORS }
 import { pageSchema } from '../../platform/http/pagination.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import * as teams from './teams.service.ts';
+import { areasToJoin } from './volunteer-links.service.ts';
 import {
   approveBody,
   areaChoiceSchema,
@@ -32,7 +33,7 @@ export function volunteersRoutes(app: App, context: AppContext) {
         response: responses({ 200: itemsOf(areaChoiceSchema) }, [401]),
       },
     },
-    async (request) => volunteers.areasToJoin(db, requireActor(request)),
+    async (request) => areasToJoin(db, requireActor(request)),
   );
   app.post(
     '/volunteers/register',

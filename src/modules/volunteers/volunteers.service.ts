@@ -13,40 +13,13 @@ import { maskPhone } from '../../platform/security/masking.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { notify } from '../notifications/notifications.repository.ts';
-import { balancesOf, hoursOf, serviceRecordOf } from '../points/ledger.service.ts';
+import { balancesOf, hoursOf, serviceRecordOf } from '../points/accounts.service.ts';
 import { skillsOf, VOLUNTEER_AVAILABILITY, type VolunteerAvailability } from './volunteer-rules.ts';
 import { canManageAt, canReadAt, readScopes } from './volunteers.policy.ts';
+import { type VolunteerRow, volunteerQuery } from './volunteers.query.ts';
 import type { listVolunteersQuery, registerBody } from './volunteers.schemas.ts';
 
 type Db = Kysely<DB>;
-
-function volunteerQuery(db: Db) {
-  return db
-    .selectFrom('volunteers as v')
-    .innerJoin('users as u', 'u.id', 'v.user_id')
-    .leftJoin('residents as r', 'r.id', 'u.resident_id')
-    .innerJoin('area_nodes as c', 'c.id', 'v.community_id')
-    .leftJoin('area_nodes as g', 'g.id', 'v.grid_id')
-    .leftJoin('volunteer_teams as t', 't.id', 'v.team_id')
-    .leftJoin('patrol_partners as pp', 'pp.id', 'v.patrol_partner_id')
-    .leftJoin('patrol_teams as pt', 'pt.id', 'pp.team_id')
-    .selectAll('v')
-    .select([
-      'u.display_name as name',
-      sql<string | null>`coalesce(r.phone, u.phone)`.as('phone'),
-      'c.name as community_name',
-      'c.path as community_path',
-      // The volunteer's area: their grid when they chose one, else their community.
-      sql<string>`coalesce(g.path, c.path)`.as('area_path'),
-      'g.name as grid_name',
-      't.name as team_name',
-      'pp.skills as partner_skills',
-      'pp.availability as partner_availability',
-      'pp.status as partner_status',
-      'pt.name as partner_team_name',
-    ]);
-}
-type VolunteerRow = NonNullable<Awaited<ReturnType<ReturnType<typeof volunteerQuery>['executeTakeFirst']>>>;
 
 function present(row: VolunteerRow, figures: { minutes: number; points: number }, fullPhone = false) {
   return {
@@ -89,28 +62,6 @@ async function presentRows(db: Db, rows: VolunteerRow[], actor: Actor) {
       row.user_id === actor.userId,
     ),
   );
-}
-
-/** The communities of my street and their grids: what a resident chooses from when registering. */
-export async function areasToJoin(db: Db, actor: Actor) {
-  if (!actor.streetId) return { items: [] };
-  const nodes = await db
-    .selectFrom('area_nodes')
-    .select(['id', 'name', 'level', 'parent_id'])
-    .where('street_id', '=', actor.streetId)
-    .where('level', 'in', ['community', 'grid'])
-    .where('retired_at', 'is', null)
-    .orderBy('code')
-    .execute();
-  return {
-    items: nodes
-      .filter((n) => n.level === 'community')
-      .map((c) => ({
-        id: c.id,
-        name: c.name,
-        grids: nodes.filter((g) => g.parent_id === c.id).map(({ id, name }) => ({ id, name })),
-      })),
-  };
 }
 
 async function notifyStaff(trx: Db, communityPath: string, streetId: string, kind: string, data: Record<string, unknown>) {
@@ -335,85 +286,4 @@ export async function moveToTeam(db: Db, actor: Actor, id: string, teamId: strin
     });
   });
   return getVolunteer(db, actor, id);
-}
-
-/**
- * A Ping An Partner just approved becomes a volunteer of their community, in the patrol module's
- * transaction: a link to the partner row (its skills and times are read from it), or the link
- * added to the registration they already have.
- */
-export async function linkPatrolPartner(
-  trx: Db,
-  partner: { id: string; userId: string; communityId: string; streetId: string; decidedBy: string; at?: Date },
-) {
-  const current = await trx
-    .selectFrom('volunteers')
-    .select(['id', 'patrol_partner_id'])
-    .where('user_id', '=', partner.userId)
-    .where('status', 'in', ['applied', 'approved'])
-    .forUpdate()
-    .executeTakeFirst();
-  let volunteerId = current?.id;
-  if (current) {
-    await trx.updateTable('volunteers').set({ patrol_partner_id: partner.id }).where('id', '=', current.id).execute();
-  } else {
-    const row = await trx
-      .insertInto('volunteers')
-      .values({
-        street_id: partner.streetId,
-        user_id: partner.userId,
-        community_id: partner.communityId,
-        status: 'approved',
-        patrol_partner_id: partner.id,
-        decided_by: partner.decidedBy,
-        decided_at: partner.at ?? new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    volunteerId = row.id;
-  }
-  await recordEvent(trx, {
-    streetId: partner.streetId,
-    entityType: 'volunteer',
-    entityId: volunteerId as string,
-    type: 'volunteer.partner_linked',
-    actorUserId: partner.decidedBy,
-    data: { patrolPartnerId: partner.id },
-  });
-}
-
-/** An approved volunteer of a person, with every skill they bring: for eligibility and matching. */
-export async function approvedVolunteerOf(db: Db, userId: string) {
-  const row = await volunteerQuery(db).where('v.user_id', '=', userId).where('v.status', '=', 'approved').executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        userId: row.user_id,
-        name: row.name,
-        communityId: row.community_id,
-        skills: skillsOf(row.skills, row.partner_skills),
-      }
-    : null;
-}
-
-/** The approved volunteers of a community, for matching a request to one of them. */
-export async function approvedVolunteersIn(db: Db, communityId: string) {
-  const rows = await volunteerQuery(db).where('v.community_id', '=', communityId).where('v.status', '=', 'approved').execute();
-  return rows.map((row) => ({
-    id: row.id,
-    userId: row.user_id,
-    name: row.name,
-    gridId: row.grid_id,
-    gridName: row.grid_name,
-    teamName: row.team_name ?? row.partner_team_name,
-    skills: skillsOf(row.skills, row.partner_skills),
-    partner: row.patrol_partner_id !== null,
-  }));
-}
-
-/** A volunteer by id with the user behind them (404 when there is none). */
-export async function volunteerById(db: Db, id: string) {
-  const row = await volunteerQuery(db).where('v.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Volunteer');
-  return { id: row.id, userId: row.user_id, name: row.name, communityId: row.community_id, status: row.status, phone: row.phone };
 }
