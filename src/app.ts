@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { placesRoutes } from './modules/areas/places.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -29,9 +30,13 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { patrolsRoutes } from './modules/patrols/patrols.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
+import { pointsRoutes } from './modules/points/points.routes.ts';
+import { questionnairesRoutes } from './modules/questionnaires/questionnaires.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
+import { servicesRoutes } from './modules/services/services.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
 import { AppError, handleError } from './platform/http/errors.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
@@ -58,6 +63,11 @@ const MODULE_ROUTES = [
   patrolsRoutes,
   mediationRoutes,
   careRoutes,
+  volunteersRoutes,
+  pointsRoutes,
+  servicesRoutes,
+  activitiesRoutes,
+  questionnairesRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -1,10 +1,12 @@
 import { loadConfig } from './config.ts';
 import { DEMO_PASSWORD } from './demo/seed-demo.ts';
+import { startReminderScheduler } from './modules/activities/reminder-scheduler.ts';
 import { careDepsOf } from './modules/care/care.routes.ts';
 import { startMissedVisitScheduler } from './modules/care/missed-visit-scheduler.ts';
 import { caseDepsOf } from './modules/cases/cases.routes.ts';
 import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
+import { startExpiryScheduler } from './modules/points/expiry-scheduler.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
 
@@ -41,6 +43,15 @@ async function main() {
           app.log.error({ err: error }, 'missed-visit job failed'),
         )
       : () => {};
+  // Activity reminders a day ahead and the nightly expiry of points, each claimed so two instances never both act.
+  const jobs = { db: database.db, timeZone: config.timeZone };
+  const stopVolunteerJobs =
+    config.schedulerSeconds > 0
+      ? [
+          startReminderScheduler(jobs, (error) => app.log.error({ err: error }, 'activity reminders failed')),
+          startExpiryScheduler(jobs, (error) => app.log.error({ err: error }, 'points expiry failed')),
+        ]
+      : [];
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -50,6 +61,7 @@ async function main() {
     stopScheduler();
     stopFollowUp();
     stopMissedVisits();
+    for (const stopJob of stopVolunteerJobs) stopJob();
     await app.close();
     await database.close();
     process.exit(0);

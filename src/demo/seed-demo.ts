@@ -9,12 +9,15 @@ import { personName } from './names.ts';
 import { planPatrolPeople } from './patrol-plan.ts';
 import { Random } from './random.ts';
 import { type DemoScale, FULL_SCALE, type PlanNode, planStreet, type StreetPlan } from './street-plan.ts';
+import { planVolunteerPeople } from './volunteer-people.ts';
 import { writeCareHistory } from './write-care-history.ts';
 import { writeCaseHistory } from './write-case-history.ts';
+import { writeVolunteerHistory } from './write-volunteer-history.ts';
 
 export const DEMO_PASSWORD = 'fengqiao-demo';
 const SEED_LOCK_KEY = 7_303_520_002;
 const PATROL_SEED = 53;
+const VOLUNTEER_SEED = 1107;
 /** The tables of tens of thousands of rows, whose indexes and foreign keys are built after the load. */
 const BULK_TABLES = [
   'area_nodes',
@@ -25,6 +28,11 @@ const BULK_TABLES = [
   'events',
   'case_daily_rollups',
   'care_visits',
+  'notifications',
+  'activity_signups',
+  'activity_attendance',
+  'service_hours',
+  'points_entries',
 ];
 
 export interface DemoAccount {
@@ -69,7 +77,15 @@ export async function seedDemoIfEmpty(
     const now = new Date();
     const staff = planUsers(plan);
     const patrols = scale.patrols && planPatrolPeople({ plan, users: staff, scale: scale.patrols, now, seed: PATROL_SEED });
-    const users: PlannedUser[] = [...staff, ...(patrols?.users ?? [])];
+    const partners = patrols?.partners ?? [];
+    const volunteering = planVolunteerPeople({
+      random: new Random(VOLUNTEER_SEED),
+      plan,
+      users: [...staff, ...(patrols?.users ?? [])],
+      partners,
+      now,
+    });
+    const users: PlannedUser[] = [...staff, ...(patrols?.users ?? []), ...volunteering.users];
     const restoreKeys = await deferKeys(trx, BULK_TABLES);
     await writePlan(trx, plan, users, passwordHash);
     const history = await writeCaseHistory(
@@ -78,6 +94,12 @@ export async function seedDemoIfEmpty(
       now,
     );
     const care = await writeCareHistory(trx, { plan, users, timeZone }, now);
+    const { notifications, ...volunteerCounts } = await writeVolunteerHistory(
+      trx,
+      { plan, people: volunteering, users, partners, timeZone },
+      now,
+    );
+    Object.assign(history, volunteerCounts, { notifications: (history.notifications ?? 0) + (notifications ?? 0) });
     await restoreKeys();
     return {
       seeded: true,

@@ -8,6 +8,7 @@ import { maskPhone } from '../../platform/security/masking.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { findNode } from '../areas/areas.repository.ts';
 import { notify } from '../notifications/notifications.repository.ts';
+import { linkPatrolPartner } from '../volunteers/volunteer-links.service.ts';
 import { canManage, canRead, readScopes } from './patrols.policy.ts';
 import type { applyBody, listPartnersQuery } from './patrols.schemas.ts';
 
@@ -236,6 +237,14 @@ export async function approve(db: Db, actor: Actor, id: string, teamId: string |
       data: { teamId: teamId ?? null },
     });
     await notify(trx, [row.user_id], { kind: 'patrol_partner.approved', streetId: row.street_id, data: {} });
+    // A partner is a volunteer of the community too: linked, not copied.
+    await linkPatrolPartner(trx, {
+      id,
+      userId: row.user_id,
+      communityId: row.community_id,
+      streetId: row.street_id,
+      decidedBy: actor.userId,
+    });
   });
   return presentPartner(await partnerFor(db, actor, id, true), actor);
 }

@@ -90,7 +90,7 @@ describe('migrations', () => {
     try {
       const results = await Promise.all([migrate(a), migrate(b)]);
       const all = (await loadMigrations()).map((m) => m.version);
-      expect(results.flat().sort()).toEqual(all);
+      expect(results.flat().sort((x, y) => x - y)).toEqual(all);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -28,6 +28,13 @@ const MediationFiguresPage = lazy(() => import('./pages/MediationFiguresPage.tsx
 const CareFilesPage = lazy(() => import('./pages/CareFilesPage.tsx'));
 const CareFilePage = lazy(() => import('./pages/CareFilePage.tsx'));
 const CareFiguresPage = lazy(() => import('./pages/CareFiguresPage.tsx'));
+const VolunteersPage = lazy(() => import('./pages/VolunteersPage.tsx'));
+const ServiceRequestsPage = lazy(() => import('./pages/ServiceRequestsPage.tsx'));
+const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage.tsx'));
+const ActivityPage = lazy(() => import('./pages/ActivityPage.tsx'));
+const PointsPage = lazy(() => import('./pages/PointsPage.tsx'));
+const QuestionnairesPage = lazy(() => import('./pages/QuestionnairesPage.tsx'));
+const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -61,6 +68,13 @@ function Authenticated() {
               <Route path="/care" component={CareFilesPage} />
               <Route path="/care/:id" component={CareFilePage} />
               <Route path="/care-figures" component={CareFiguresPage} />
+              <Route path="/volunteers" component={VolunteersPage} />
+              <Route path="/service-requests" component={ServiceRequestsPage} />
+              <Route path="/activities" component={ActivitiesPage} />
+              <Route path="/activities/:id" component={ActivityPage} />
+              <Route path="/points" component={PointsPage} />
+              <Route path="/questionnaires" component={QuestionnairesPage} />
+              <Route path="/questionnaires/:id" component={QuestionnairePage} />
             </Switch>
           </Suspense>
         </DeskLayout>

@@ -4,13 +4,18 @@ import {
   CalendarOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  FormOutlined,
   FundOutlined,
+  GiftOutlined,
   HeartOutlined,
   LineChartOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   SettingOutlined,
+  SmileOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
   WarningOutlined,
@@ -33,6 +38,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   // Care files only for those who visit; the leader and administrators see the figures alone.
   const careFiles = hasPermission(me, 'care.read');
   const careFigures = hasPermission(me, 'care.figures');
+  const reads = (module: string) => hasPermission(me, `${module}.read`) || hasPermission(me, `${module}.manage`);
   const items = [
     { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
     { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
@@ -53,6 +59,15 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(careFiles ? [{ key: '/care', icon: <HeartOutlined />, label: t('desk.menu.care') }] : []),
     ...(careFigures ? [{ key: '/care-figures', icon: <LineChartOutlined />, label: t('desk.menu.careFigures') }] : []),
+    ...(reads('volunteers') ? [{ key: '/volunteers', icon: <SmileOutlined />, label: t('desk.menu.volunteers') }] : []),
+    ...(reads('services')
+      ? [{ key: '/service-requests', icon: <SolutionOutlined />, label: t('desk.menu.serviceRequests') }]
+      : []),
+    ...(reads('activities') ? [{ key: '/activities', icon: <ScheduleOutlined />, label: t('desk.menu.activities') }] : []),
+    ...(reads('points') ? [{ key: '/points', icon: <GiftOutlined />, label: t('desk.menu.points') }] : []),
+    ...(reads('questionnaires')
+      ? [{ key: '/questionnaires', icon: <FormOutlined />, label: t('desk.menu.questionnaires') }]
+      : []),
     { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },
     ...(admin ? [{ key: '/admin', icon: <SettingOutlined />, label: t('desk.menu.admin') }] : []),
   ];

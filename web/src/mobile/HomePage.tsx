@@ -69,6 +69,14 @@ export function HomePage() {
         </Link>
       </section>
 
+      <nav className="fq-section fq-community" aria-label={t('mobile.community.title')}>
+        {(['volunteer', 'activities', 'services', 'points', 'surveys'] as const).map((entry) => (
+          <Link key={entry} href={`/${entry}`} className="fq-community-entry">
+            {t(`mobile.community.${entry}`)}
+          </Link>
+        ))}
+      </nav>
+
       <section className="fq-section fq-how" aria-labelledby="fq-how">
         <h2 id="fq-how" className="fq-label">
           {t('mobile.how.title')}

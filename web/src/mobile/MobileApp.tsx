@@ -14,7 +14,8 @@ import './page.css';
 /**
  * The phone app: residents at /, grid workers and patrol volunteers under /field, Ping An
  * Partners' patrols under /patrol, mediation studios and consultations under /mediation, care visits
- * under /care. Only the home
+ * under /care, volunteering, activities, the service menu, points and questionnaires under their own
+ * paths. Only the home
  * page ships in the first bundle; every other page is a chunk loaded when it is opened.
  */
 const ReportPage = lazy(() => import('./resident/ReportPage.tsx'));
@@ -25,6 +26,11 @@ const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 const PatrolApp = lazy(() => import('./patrol/PatrolApp.tsx'));
 const MediationApp = lazy(() => import('./mediation/MediationApp.tsx'));
 const CareApp = lazy(() => import('./care/CareApp.tsx'));
+const VolunteerApp = lazy(() => import('./community/VolunteerApp.tsx'));
+const ActivitiesApp = lazy(() => import('./community/ActivitiesApp.tsx'));
+const ServicesApp = lazy(() => import('./community/ServicesApp.tsx'));
+const PointsApp = lazy(() => import('./community/PointsApp.tsx'));
+const SurveysApp = lazy(() => import('./community/SurveysApp.tsx'));
 
 export function MobileApp() {
   const { locale } = useI18n();
@@ -55,6 +61,11 @@ export function MobileApp() {
           <Route path="/patrol" nest component={PatrolApp} />
           <Route path="/mediation" nest component={MediationApp} />
           <Route path="/care" nest component={CareApp} />
+          <Route path="/volunteer" nest component={VolunteerApp} />
+          <Route path="/activities" nest component={ActivitiesApp} />
+          <Route path="/services" nest component={ServicesApp} />
+          <Route path="/points" nest component={PointsApp} />
+          <Route path="/surveys" nest component={SurveysApp} />
           <Route>
             <HomePage />
           </Route>
