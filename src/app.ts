@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { placesRoutes } from './modules/areas/places.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -26,6 +27,7 @@ import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { OPEN311_PREFIX, open311Routes } from './modules/open311/open311.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { patrolsRoutes } from './modules/patrols/patrols.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
@@ -58,6 +60,7 @@ const MODULE_ROUTES = [
   patrolsRoutes,
   mediationRoutes,
   careRoutes,
+  apiKeysRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -124,5 +127,7 @@ export async function buildApp(context: AppContext, logger: FastifyServerOptions
     },
     { prefix: '/api' },
   );
+  // Open311 GeoReport v2 lives outside /api at the paths its specification names, with its own error shape.
+  await app.register(async (open311) => open311Routes(open311 as App, context), { prefix: OPEN311_PREFIX });
   return app;
 }
