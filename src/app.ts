@@ -25,6 +25,7 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { publicCasesRoutes } from './modules/cases/public-cases.routes.ts';
 import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { hotlineRoutes } from './modules/hotline/hotline.routes.ts';
 import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { OPEN311_PREFIX, open311Routes } from './modules/open311/open311.routes.ts';
@@ -34,6 +35,7 @@ import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
 import { AppError, handleError } from './platform/http/errors.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
@@ -61,6 +63,8 @@ const MODULE_ROUTES = [
   mediationRoutes,
   careRoutes,
   apiKeysRoutes,
+  webhooksRoutes,
+  hotlineRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
