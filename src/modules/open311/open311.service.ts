@@ -145,7 +145,7 @@ export async function serviceDefinition(db: Kysely<DB>, code: string, lang: Lang
 export async function keyFor(db: Kysely<DB>, presented: string | undefined, use: 'open311' | 'hotline'): Promise<KeyHolder> {
   if (!presented) throw open311Error(403, 'api_key is missing.');
   const key = await findLiveKey(db, presented);
-  if (!key || !key.scopes.includes(use)) throw open311Error(403, 'Invalid api_key received.');
+  if (!key?.scopes.includes(use)) throw open311Error(403, 'Invalid api_key received.');
   const wait = await spendRate(db, key);
   if (wait > 0)
     throw new Open311Error(429, [{ code: 429, description: `Too many requests with this api_key: wait ${wait} s.` }], {

@@ -20,7 +20,7 @@ class Receiver {
   badSignatures = 0;
   constructor(public secret = '') {}
   async start(port = 0) {
-    this.server = createServer((request, response) => {
+    const server = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => {
         body += chunk;
@@ -39,8 +39,9 @@ class Receiver {
         response.writeHead(204).end();
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server?.address() as AddressInfo).port;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
   }
   async stop() {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
