@@ -26,6 +26,7 @@ import { publicCasesRoutes } from './modules/cases/public-cases.routes.ts';
 import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { hotlineRoutes } from './modules/hotline/hotline.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { OPEN311_PREFIX, open311Routes } from './modules/open311/open311.routes.ts';
@@ -65,6 +66,7 @@ const MODULE_ROUTES = [
   apiKeysRoutes,
   webhooksRoutes,
   hotlineRoutes,
+  importsRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
