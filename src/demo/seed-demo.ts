@@ -11,6 +11,7 @@ import { Random } from './random.ts';
 import { type DemoScale, FULL_SCALE, type PlanNode, planStreet, type StreetPlan } from './street-plan.ts';
 import { writeCareHistory } from './write-care-history.ts';
 import { writeCaseHistory } from './write-case-history.ts';
+import { writeIntegrationDemo } from './write-integration-demo.ts';
 
 export const DEMO_PASSWORD = 'fengqiao-demo';
 const SEED_LOCK_KEY = 7_303_520_002;
@@ -79,6 +80,7 @@ export async function seedDemoIfEmpty(
     );
     const care = await writeCareHistory(trx, { plan, users, timeZone }, now);
     await restoreKeys();
+    const integration = await writeIntegrationDemo(trx, plan.street.id, (users[0] as PlannedUser).id);
     return {
       seeded: true,
       accounts: users.filter((u) => !u.username.includes('_')).map(({ username, role, where }) => ({ username, role, where })),
@@ -93,6 +95,7 @@ export async function seedDemoIfEmpty(
         users: users.length,
         ...history,
         ...care,
+        ...integration,
       },
     };
   });
