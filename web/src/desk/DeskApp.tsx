@@ -28,6 +28,8 @@ const MediationFiguresPage = lazy(() => import('./pages/MediationFiguresPage.tsx
 const CareFilesPage = lazy(() => import('./pages/CareFilesPage.tsx'));
 const CareFilePage = lazy(() => import('./pages/CareFilePage.tsx'));
 const CareFiguresPage = lazy(() => import('./pages/CareFiguresPage.tsx'));
+const IntegrationPage = lazy(() => import('./pages/IntegrationPage.tsx'));
+const RegisterImportPage = lazy(() => import('./pages/RegisterImportPage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -61,6 +63,8 @@ function Authenticated() {
               <Route path="/care" component={CareFilesPage} />
               <Route path="/care/:id" component={CareFilePage} />
               <Route path="/care-figures" component={CareFiguresPage} />
+              <Route path="/integration" component={IntegrationPage} />
+              <Route path="/register-import" component={RegisterImportPage} />
             </Switch>
           </Suspense>
         </DeskLayout>

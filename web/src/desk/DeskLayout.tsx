@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   BarChartOutlined,
   CalendarOutlined,
   DesktopOutlined,
@@ -13,6 +14,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   TranslationOutlined,
+  UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
@@ -33,6 +35,8 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   // Care files only for those who visit; the leader and administrators see the figures alone.
   const careFiles = hasPermission(me, 'care.read');
   const careFigures = hasPermission(me, 'care.figures');
+  const integration = hasPermission(me, 'integration.manage') || hasPermission(me, 'integration.read');
+  const registerImport = hasPermission(me, 'imports.run') && hasPermission(me, 'residents.manage');
   const items = [
     { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
     { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
@@ -53,6 +57,8 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(careFiles ? [{ key: '/care', icon: <HeartOutlined />, label: t('desk.menu.care') }] : []),
     ...(careFigures ? [{ key: '/care-figures', icon: <LineChartOutlined />, label: t('desk.menu.careFigures') }] : []),
+    ...(registerImport ? [{ key: '/register-import', icon: <UploadOutlined />, label: t('desk.menu.registerImport') }] : []),
+    ...(integration ? [{ key: '/integration', icon: <ApiOutlined />, label: t('desk.menu.integration') }] : []),
     { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },
     ...(admin ? [{ key: '/admin', icon: <SettingOutlined />, label: t('desk.menu.admin') }] : []),
   ];
