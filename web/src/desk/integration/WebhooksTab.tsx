@@ -82,12 +82,12 @@ export function WebhooksTab({ canManage }: { canManage: boolean }) {
             ),
           },
           {
-            title: t('deskIntegration.webhooks.pending'),
+            title: t('deskIntegration.webhooks.log'),
             render: (_, sub) => (
-              <Space size="small">
-                <Badge status="processing" text={sub.pending} />
-                <Badge status="error" text={sub.failed} />
-                <Badge status="success" text={sub.deliveredLastDay} />
+              <Space size="small" direction="vertical">
+                <Badge status="processing" text={`${t('deskIntegration.webhooks.pending')} ${sub.pending}`} />
+                <Badge status="error" text={`${t('deskIntegration.webhooks.failed')} ${sub.failed}`} />
+                <Badge status="success" text={`${t('deskIntegration.webhooks.delivered')} ${sub.deliveredLastDay}`} />
               </Space>
             ),
           },
