@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { activitiesRoutes } from './modules/activities/activities.routes.ts';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { placesRoutes } from './modules/areas/places.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -25,8 +26,11 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { publicCasesRoutes } from './modules/cases/public-cases.routes.ts';
 import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { hotlineRoutes } from './modules/hotline/hotline.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { OPEN311_PREFIX, open311Routes } from './modules/open311/open311.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { patrolsRoutes } from './modules/patrols/patrols.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
@@ -37,6 +41,7 @@ import { servicesRoutes } from './modules/services/services.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
 import { AppError, handleError } from './platform/http/errors.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
@@ -68,6 +73,10 @@ const MODULE_ROUTES = [
   servicesRoutes,
   activitiesRoutes,
   questionnairesRoutes,
+  apiKeysRoutes,
+  webhooksRoutes,
+  hotlineRoutes,
+  importsRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -134,5 +143,7 @@ export async function buildApp(context: AppContext, logger: FastifyServerOptions
     },
     { prefix: '/api' },
   );
+  // Open311 GeoReport v2 lives outside /api at the paths its specification names, with its own error shape.
+  await app.register(async (open311) => open311Routes(open311 as App, context), { prefix: OPEN311_PREFIX });
   return app;
 }

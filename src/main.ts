@@ -7,9 +7,11 @@ import { caseDepsOf } from './modules/cases/cases.routes.ts';
 import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
 import { startExpiryScheduler } from './modules/points/expiry-scheduler.ts';
+import { startDeliveryWorker } from './modules/webhooks/delivery-worker.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
 
+const WEBHOOK_POLL_SECONDS = 3;
 const DEMO_ACCOUNTS = ['admin', 'leader', 'secretary', 'staff', 'grid', 'dept', 'property', 'mediator', 'partner', 'resident'];
 
 async function main() {
@@ -52,6 +54,13 @@ async function main() {
           startExpiryScheduler(jobs, (error) => app.log.error({ err: error }, 'points expiry failed')),
         ]
       : [];
+  // Webhooks: the outbox is polled every few seconds; deliveries are claimed, so instances never send one twice at once.
+  const stopWebhooks =
+    config.schedulerSeconds > 0
+      ? startDeliveryWorker({ db: database.db }, WEBHOOK_POLL_SECONDS, (error) =>
+          app.log.error({ err: error }, 'webhook deliveries failed'),
+        )
+      : () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -62,6 +71,7 @@ async function main() {
     stopFollowUp();
     stopMissedVisits();
     for (const stopJob of stopVolunteerJobs) stopJob();
+    stopWebhooks();
     await app.close();
     await database.close();
     process.exit(0);

@@ -12,6 +12,7 @@ import { type DemoScale, FULL_SCALE, type PlanNode, planStreet, type StreetPlan 
 import { planVolunteerPeople } from './volunteer-people.ts';
 import { writeCareHistory } from './write-care-history.ts';
 import { writeCaseHistory } from './write-case-history.ts';
+import { writeIntegrationDemo } from './write-integration-demo.ts';
 import { writeVolunteerHistory } from './write-volunteer-history.ts';
 
 export const DEMO_PASSWORD = 'fengqiao-demo';
@@ -101,6 +102,7 @@ export async function seedDemoIfEmpty(
     );
     Object.assign(history, volunteerCounts, { notifications: (history.notifications ?? 0) + (notifications ?? 0) });
     await restoreKeys();
+    const integration = await writeIntegrationDemo(trx, plan.street.id, (users[0] as PlannedUser).id);
     return {
       seeded: true,
       accounts: users.filter((u) => !u.username.includes('_')).map(({ username, role, where }) => ({ username, role, where })),
@@ -115,6 +117,7 @@ export async function seedDemoIfEmpty(
         users: users.length,
         ...history,
         ...care,
+        ...integration,
       },
     };
   });

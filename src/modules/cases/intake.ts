@@ -40,6 +40,11 @@ export interface IntakeRequest {
   kind?: 'hazard' | undefined;
   /** A module's own records, written in the case's transaction (a patrol finding and its run). */
   within?: ((trx: Kysely<DB>, caseId: string) => Promise<void>) | undefined;
+  /**
+   * An outside system handing a case over without a signed-in actor (an Open311 client, the city
+   * hotline): the channel it counts under and the scope its idempotency keys live in.
+   */
+  system?: { source: 'resident' | 'hotline'; idempotencyScope: string } | undefined;
 }
 
 export interface IntakeResult {
@@ -82,8 +87,8 @@ async function placeOf(deps: CaseDeps, input: IntakeInput, staff: boolean) {
 }
 
 /** How a case came in: a resident's and a volunteer's reports say so themselves; staff record the channel. */
-function sourceOf(actor: Actor | null, input: IntakeInput, staff: boolean) {
-  if (!actor) return 'resident';
+function sourceOf(actor: Actor | null, input: IntakeInput, staff: boolean, system: IntakeRequest['system']) {
+  if (!actor) return system?.source ?? 'resident';
   if (staff) return input.source ?? 'staff';
   return holdsRole(actor, 'patrol_volunteer') ? 'patrol' : 'resident';
 }
@@ -99,7 +104,7 @@ const isStaff = (actor: Actor | null) => actor !== null && canAnywhere(actor, 'c
 export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promise<IntakeResult> {
   const { db } = deps;
   const { actor, input } = request;
-  const scope = actor ? `user:${actor.userId}` : 'public';
+  const scope = actor ? `user:${actor.userId}` : (request.system?.idempotencyScope ?? 'public');
   const secret = await repo.trackingSecret(db);
   if (request.idempotencyKey) {
     const earlier = await repo.findByIdempotencyKey(db, scope, request.idempotencyKey);
@@ -127,7 +132,7 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
     parentCategoryId: category.parent_id,
   });
   const deadline = policy ? deadlineFrom(now, policy, table, options) : undefined;
-  const source = sourceOf(actor, input, staff);
+  const source = sourceOf(actor, input, staff, request.system);
   // A patrol finding is followed by its finder in the app: nobody owes them a call back.
   const responseDue =
     source !== 'patrol' &&

@@ -35,6 +35,8 @@ const ActivityPage = lazy(() => import('./pages/ActivityPage.tsx'));
 const PointsPage = lazy(() => import('./pages/PointsPage.tsx'));
 const QuestionnairesPage = lazy(() => import('./pages/QuestionnairesPage.tsx'));
 const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage.tsx'));
+const IntegrationPage = lazy(() => import('./pages/IntegrationPage.tsx'));
+const RegisterImportPage = lazy(() => import('./pages/RegisterImportPage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -75,6 +77,8 @@ function Authenticated() {
               <Route path="/points" component={PointsPage} />
               <Route path="/questionnaires" component={QuestionnairesPage} />
               <Route path="/questionnaires/:id" component={QuestionnairePage} />
+              <Route path="/integration" component={IntegrationPage} />
+              <Route path="/register-import" component={RegisterImportPage} />
             </Switch>
           </Suspense>
         </DeskLayout>

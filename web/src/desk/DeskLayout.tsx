@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   BarChartOutlined,
   CalendarOutlined,
   DesktopOutlined,
@@ -18,6 +19,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
+  UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
@@ -39,6 +41,8 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const careFiles = hasPermission(me, 'care.read');
   const careFigures = hasPermission(me, 'care.figures');
   const reads = (module: string) => hasPermission(me, `${module}.read`) || hasPermission(me, `${module}.manage`);
+  const integration = hasPermission(me, 'integration.manage') || hasPermission(me, 'integration.read');
+  const registerImport = hasPermission(me, 'imports.run') && hasPermission(me, 'residents.manage');
   const items = [
     { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
     { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
@@ -68,6 +72,8 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
     ...(reads('questionnaires')
       ? [{ key: '/questionnaires', icon: <FormOutlined />, label: t('desk.menu.questionnaires') }]
       : []),
+    ...(registerImport ? [{ key: '/register-import', icon: <UploadOutlined />, label: t('desk.menu.registerImport') }] : []),
+    ...(integration ? [{ key: '/integration', icon: <ApiOutlined />, label: t('desk.menu.integration') }] : []),
     { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },
     ...(admin ? [{ key: '/admin', icon: <SettingOutlined />, label: t('desk.menu.admin') }] : []),
   ];
