@@ -22,12 +22,22 @@ import {
   UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useI18n } from '../shared/i18n.tsx';
 import { hasPermission, useSession } from '../shared/session.ts';
 import type { Me } from '../shared/types.ts';
+
+interface MenuEntry {
+  key: string;
+  icon: ReactNode;
+  label: string;
+}
+interface MenuGroup extends MenuEntry {
+  children: MenuEntry[];
+}
+const isGroup = (item: MenuEntry | MenuGroup): item is MenuGroup => 'children' in item;
 
 /** The console's frame: the menu of what the person's roles allow, who they are, language, sign out. */
 export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
@@ -43,49 +53,66 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const reads = (module: string) => hasPermission(me, `${module}.read`) || hasPermission(me, `${module}.manage`);
   const integration = hasPermission(me, 'integration.manage') || hasPermission(me, 'integration.read');
   const registerImport = hasPermission(me, 'imports.run') && hasPermission(me, 'residents.manage');
-  const items = [
-    { key: '/', icon: <ProfileOutlined />, label: t('desk.menu.cases') },
-    { key: '/overdue', icon: <AlertOutlined />, label: t('desk.menu.overdue') },
-    { key: '/map', icon: <EnvironmentOutlined />, label: t('desk.menu.map') },
-    ...(patrols
-      ? [
-          { key: '/patrols', icon: <SafetyOutlined />, label: t('desk.menu.patrols') },
-          { key: '/hazards', icon: <WarningOutlined />, label: t('desk.menu.hazards') },
-          { key: '/patrol-figures', icon: <BarChartOutlined />, label: t('desk.menu.patrolFigures') },
-        ]
-      : []),
-    ...(mediation
-      ? [
-          { key: '/disputes', icon: <TeamOutlined />, label: t('desk.menu.disputes') },
-          { key: '/studios', icon: <CalendarOutlined />, label: t('desk.menu.studios') },
-          { key: '/mediation-figures', icon: <FundOutlined />, label: t('desk.menu.mediationFigures') },
-        ]
-      : []),
-    ...(careFiles ? [{ key: '/care', icon: <HeartOutlined />, label: t('desk.menu.care') }] : []),
-    ...(careFigures ? [{ key: '/care-figures', icon: <LineChartOutlined />, label: t('desk.menu.careFigures') }] : []),
-    ...(reads('volunteers') ? [{ key: '/volunteers', icon: <SmileOutlined />, label: t('desk.menu.volunteers') }] : []),
-    ...(reads('services')
-      ? [{ key: '/service-requests', icon: <SolutionOutlined />, label: t('desk.menu.serviceRequests') }]
-      : []),
-    ...(reads('activities') ? [{ key: '/activities', icon: <ScheduleOutlined />, label: t('desk.menu.activities') }] : []),
-    ...(reads('points') ? [{ key: '/points', icon: <GiftOutlined />, label: t('desk.menu.points') }] : []),
-    ...(reads('questionnaires')
-      ? [{ key: '/questionnaires', icon: <FormOutlined />, label: t('desk.menu.questionnaires') }]
-      : []),
-    ...(registerImport ? [{ key: '/register-import', icon: <UploadOutlined />, label: t('desk.menu.registerImport') }] : []),
-    ...(integration ? [{ key: '/integration', icon: <ApiOutlined />, label: t('desk.menu.integration') }] : []),
-    { key: '/wall', icon: <DesktopOutlined />, label: t('desk.menu.wall') },
-    ...(admin ? [{ key: '/admin', icon: <SettingOutlined />, label: t('desk.menu.admin') }] : []),
-  ];
-  const selected = items
-    .map((item) => item.key)
-    .filter((key) => (key === '/' ? location === '/' || location.startsWith('/cases') : location.startsWith(key)));
+  const entry = (key: string, icon: ReactNode, label: string) => ({ key, icon, label });
+  const group = (key: string, icon: ReactNode, entries: (MenuEntry | false)[]): MenuGroup => ({
+    key,
+    icon,
+    label: t(`desk.menuGroup.${key.slice('group:'.length)}`),
+    children: entries.filter((e): e is MenuEntry => e !== false),
+  });
+  // The day's work first; each module's pages in a group of their own, opened where the person is.
+  const items: (MenuEntry | MenuGroup)[] = [
+    entry('/', <ProfileOutlined />, t('desk.menu.cases')),
+    entry('/overdue', <AlertOutlined />, t('desk.menu.overdue')),
+    entry('/map', <EnvironmentOutlined />, t('desk.menu.map')),
+    group('group:patrols', <SafetyOutlined />, [
+      patrols && entry('/patrols', <SafetyOutlined />, t('desk.menu.patrols')),
+      patrols && entry('/hazards', <WarningOutlined />, t('desk.menu.hazards')),
+      patrols && entry('/patrol-figures', <BarChartOutlined />, t('desk.menu.patrolFigures')),
+    ]),
+    group('group:mediation', <TeamOutlined />, [
+      mediation && entry('/disputes', <TeamOutlined />, t('desk.menu.disputes')),
+      mediation && entry('/studios', <CalendarOutlined />, t('desk.menu.studios')),
+      mediation && entry('/mediation-figures', <FundOutlined />, t('desk.menu.mediationFigures')),
+    ]),
+    group('group:care', <HeartOutlined />, [
+      careFiles && entry('/care', <HeartOutlined />, t('desk.menu.care')),
+      careFigures && entry('/care-figures', <LineChartOutlined />, t('desk.menu.careFigures')),
+    ]),
+    group('group:volunteering', <SmileOutlined />, [
+      reads('volunteers') && entry('/volunteers', <SmileOutlined />, t('desk.menu.volunteers')),
+      reads('services') && entry('/service-requests', <SolutionOutlined />, t('desk.menu.serviceRequests')),
+      reads('activities') && entry('/activities', <ScheduleOutlined />, t('desk.menu.activities')),
+      reads('points') && entry('/points', <GiftOutlined />, t('desk.menu.points')),
+      reads('questionnaires') && entry('/questionnaires', <FormOutlined />, t('desk.menu.questionnaires')),
+    ]),
+    entry('/wall', <DesktopOutlined />, t('desk.menu.wall')),
+    group('group:system', <SettingOutlined />, [
+      registerImport && entry('/register-import', <UploadOutlined />, t('desk.menu.registerImport')),
+      integration && entry('/integration', <ApiOutlined />, t('desk.menu.integration')),
+      admin && entry('/admin', <SettingOutlined />, t('desk.menu.admin')),
+    ]),
+  ].filter((item) => !isGroup(item) || item.children.length > 0);
+  const pages = items.flatMap((item) => (isGroup(item) ? item.children : [item]));
+  const selected = pages
+    .map((page) => page.key)
+    .filter((key) =>
+      key === '/' ? location === '/' || location.startsWith('/cases') : location === key || location.startsWith(`${key}/`),
+    );
+  const openGroups = items.filter((item) => isGroup(item) && item.children.some((page) => selected.includes(page.key)));
 
   return (
     <Layout className="fq-desk">
       <Layout.Sider breakpoint="lg" collapsedWidth={64} theme="dark" width={208}>
         <div className="fq-desk-brand">{t('app.name')}</div>
-        <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => navigate(key)} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected}
+          defaultOpenKeys={openGroups.map((item) => item.key)}
+          items={items as MenuProps['items']}
+          onClick={({ key }) => navigate(key)}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="fq-desk-header">
