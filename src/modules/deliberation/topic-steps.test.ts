@@ -16,7 +16,11 @@ describe('the five steps of a topic', () => {
   });
 
   it('asks for what a step must record', () => {
-    expect(nextStep('discussing', 'conclude', { conclusion: '  ' })).toEqual({ ok: false, reason: 'missing', field: 'conclusion' });
+    expect(nextStep('discussing', 'conclude', { conclusion: '  ' })).toEqual({
+      ok: false,
+      reason: 'missing',
+      field: 'conclusion',
+    });
     expect(nextStep('concluded', 'act', { actionPlan: '施工' })).toEqual({ ok: false, reason: 'missing', field: 'actionParty' });
     expect(nextStep('proposed', 'decline')).toEqual({ ok: false, reason: 'missing', field: 'reason' });
   });

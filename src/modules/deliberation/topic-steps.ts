@@ -39,7 +39,11 @@ export const canRate = (step: Step) => step === 'evaluating' || step === 'closed
 export type StepMove = { ok: true; to: Step } | { ok: false; reason: 'illegal' | 'missing'; field?: string };
 
 /** Where an action leads a topic at a step, or why it cannot. */
-export function nextStep(step: Step, action: StepAction, given: Partial<Record<ActionRule['needs'][number], unknown>> = {}): StepMove {
+export function nextStep(
+  step: Step,
+  action: StepAction,
+  given: Partial<Record<ActionRule['needs'][number], unknown>> = {},
+): StepMove {
   const rule = ACTIONS[action];
   if (!rule.from.includes(step)) return { ok: false, reason: 'illegal' };
   const missing = rule.needs.find((field) => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { type Ballot, reaches, tallyVote, VOTE_PRESETS, type VoteRule } from './vote-tally.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 5, 1, 8, minute));
-const ballot = (householdId: string, choice: Ballot['choice'], m2 = 90, channel: Ballot['channel'] = 'online', minute = 0): Ballot => ({
+const ballot = (
+  householdId: string,
+  choice: Ballot['choice'],
+  m2 = 90,
+  channel: Ballot['channel'] = 'online',
+  minute = 0,
+): Ballot => ({
   householdId,
   choice,
   channel,
@@ -43,7 +49,12 @@ describe('owner vote tally', () => {
   });
 
   it('fails for want of a quorum however the few voted', () => {
-    const tally = tallyVote(byHouseholds, nine, [ballot('h1', 'yes'), ballot('h2', 'yes'), ballot('h3', 'yes'), ballot('h4', 'yes')]);
+    const tally = tallyVote(byHouseholds, nine, [
+      ballot('h1', 'yes'),
+      ballot('h2', 'yes'),
+      ballot('h3', 'yes'),
+      ballot('h4', 'yes'),
+    ]);
     expect(tally.quorumMet).toBe(false);
     expect(tally.result).toBe('no_quorum');
     expect(tally.turnout).toBeCloseTo(4 / 9);
@@ -70,7 +81,11 @@ describe('owner vote tally', () => {
     expect(major.quorumMet).toBe(true);
     // 4/6 households approve (< 3/4), 200/600 of the area
     expect(major.result).toBe('failed');
-    const householdsOnly = tallyVote({ ...VOTE_PRESETS.major, weighting: 'household', pass: { num: 2, den: 3 } }, electorate, ballots);
+    const householdsOnly = tallyVote(
+      { ...VOTE_PRESETS.major, weighting: 'household', pass: { num: 2, den: 3 } },
+      electorate,
+      ballots,
+    );
     expect(householdsOnly.result).toBe('passed');
   });
 
