@@ -116,9 +116,12 @@ export async function visibleTopic(db: Db, actor: Actor, id: string, home?: Home
 /** A topic the caller may steer, locked for the change. */
 export async function managedTopic(trx: Db, actor: Actor, id: string) {
   const topic = await trx.selectFrom('delib_topics').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!topic || !(canRead(actor, topic.location_path) || canManage(actor, topic.location_path))) throw notFound('Topic');
-  if (!canManage(actor, topic.location_path)) throw forbidden('FORBIDDEN', 'Your role does not steer this topic.');
-  return topic;
+  if (!topic) throw notFound('Topic');
+  if (canManage(actor, topic.location_path)) return topic;
+  // Someone who may see the topic is told they may not steer it; anyone else that it does not exist.
+  const sees = canRead(actor, topic.location_path) || livesIn(await homeOf(trx, actor), topic.estate_id);
+  if (sees) throw forbidden('FORBIDDEN', 'Your role does not steer this topic.');
+  throw notFound('Topic');
 }
 
 export function recordDelibEvent(

@@ -26,8 +26,11 @@ import {
 import { searchText } from './search-text.ts';
 import { canRate, canSupport, isOpen, nextStep } from './topic-steps.ts';
 
-/** Trigram similarity over bigrams below which a topic is not worth suggesting. */
-const SIMILAR_AT_LEAST = 0.12;
+/**
+ * How much of what is being written must recur somewhere in a topic (pg_trgm word similarity over
+ * bigrams: the best-matching stretch of the topic, so a long description does not dilute it).
+ */
+const SIMILAR_AT_LEAST = 0.35;
 
 /** Proposes a topic; answers its id. */
 export async function proposeTopic(deps: DelibDeps, actor: Actor, body: z.infer<typeof proposeBody>) {
@@ -112,11 +115,11 @@ export async function similarTopics(deps: DelibDeps, actor: Actor, query: z.infe
       'step',
       'support_count',
       'location_path',
-      sql<number>`similarity(search_text, ${wanted})`.as('similarity'),
+      sql<number>`word_similarity(${wanted}, search_text)`.as('similarity'),
     ])
     .where('estate_id', '=', estateId)
     .where('step', 'in', ['proposed', 'discussing', 'concluded', 'acting'])
-    .where(sql<boolean>`similarity(search_text, ${wanted}) >= ${SIMILAR_AT_LEAST}`)
+    .where(sql<boolean>`word_similarity(${wanted}, search_text) >= ${SIMILAR_AT_LEAST}`)
     .orderBy('similarity', 'desc')
     .limit(5)
     .execute();
