@@ -6,6 +6,7 @@ import { caseDepsOf } from '../cases/cases.routes.ts';
 import { registerPhotoAccess } from '../photos/photos.service.ts';
 import { canRead, livesIn } from './deliberation.policy.ts';
 import {
+  homeSchema,
   listTopicsQuery,
   proposeBody,
   rateBody,
@@ -16,10 +17,11 @@ import {
   topicSummarySchema,
 } from './deliberation.schemas.ts';
 import { type DelibDeps, homeOf } from './deliberation.shared.ts';
-import { addFundLine, fundLineBody, fundLineSchema, listFundLines, listFundsQuery } from './funds.service.ts';
+import { fundLineBody, fundLineSchema, listFundsQuery } from './funds.schemas.ts';
+import { addFundLine, listFundLines } from './funds.service.ts';
 import { meetingRoutes } from './meetings.routes.ts';
 import { publicDeliberationRoutes } from './public.routes.ts';
-import { getTopic, listTopics } from './topic-views.service.ts';
+import { getTopic, listTopics, myHome } from './topic-views.service.ts';
 import { moveTopic, proposeTopic, rateTopic, similarTopics, supportTopic } from './topics.service.ts';
 import { voteRoutes } from './votes.routes.ts';
 
@@ -45,6 +47,17 @@ export function deliberationRoutes(app: App, context: AppContext) {
   });
   registerPhotoAccess('delib_fund_line', async () => true);
 
+  app.get(
+    '/deliberation/me',
+    {
+      schema: {
+        tags,
+        summary: 'Where I live, as deliberation sees it: my estate and building',
+        response: responses({ 200: homeSchema }, [401]),
+      },
+    },
+    async (request) => myHome(deps, requireActor(request)),
+  );
   app.post(
     '/deliberation/topics',
     {

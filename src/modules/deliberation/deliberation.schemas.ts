@@ -119,3 +119,10 @@ export const topicDetailSchema = topicSummarySchema
     ),
   })
   .meta({ id: 'DelibTopic' });
+
+export const homeSchema = z.object({
+  estateId: z.uuid().nullable(),
+  estateName: z.string().nullable(),
+  buildingId: z.uuid().nullable(),
+  buildingName: z.string().nullable(),
+});

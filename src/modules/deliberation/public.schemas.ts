@@ -1,7 +1,7 @@
 /** The public page of an estate: what anyone may read without signing in, with no personal data in it. */
 import { z } from 'zod';
 import { stepEnum } from './deliberation.schemas.ts';
-import { FUND_SOURCES } from './funds.service.ts';
+import { FUND_SOURCES } from './funds.schemas.ts';
 import { tallySchema } from './votes.schemas.ts';
 
 export const publicEstatesQuery = z.object({ streetId: z.uuid().optional() });

@@ -223,3 +223,17 @@ export async function getTopic(deps: DelibDeps, actor: Actor, id: string) {
     })),
   };
 }
+
+/** The caller's estate and building, for the phone's proposal form and its links. */
+export async function myHome(deps: DelibDeps, actor: Actor) {
+  const home = await homeOf(deps.db, actor);
+  if (!home?.estateId) return { estateId: null, estateName: null, buildingId: null, buildingName: null };
+  const building = await deps.db
+    .selectFrom('area_nodes as b')
+    .innerJoin('estates as e', 'e.id', 'b.estate_id')
+    .select(['b.id', 'b.name', 'e.name as estate_name'])
+    .where('b.id', 'in', home.householdPath.split('/').filter(Boolean))
+    .where('b.level', '=', 'building')
+    .executeTakeFirstOrThrow();
+  return { estateId: home.estateId, estateName: building.estate_name, buildingId: building.id, buildingName: building.name };
+}

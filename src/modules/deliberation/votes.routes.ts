@@ -4,8 +4,8 @@ import { pageSchema } from '../../platform/http/pagination.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import type { DelibDeps } from './deliberation.shared.ts';
 import { getVote, listVotes } from './vote-views.service.ts';
-import { ballotBody, listVotesQuery, paperBallotBody, voteBody, voteSchema } from './votes.schemas.ts';
-import { castBallot, closeVote, enterPaperBallot, openVote } from './votes.service.ts';
+import { ballotBody, electorateSchema, listVotesQuery, paperBallotBody, voteBody, voteSchema } from './votes.schemas.ts';
+import { castBallot, closeVote, electorateOf, enterPaperBallot, openVote } from './votes.service.ts';
 
 const tags = ['deliberation'];
 
@@ -90,5 +90,17 @@ export function voteRoutes(app: App, deps: DelibDeps) {
       await closeVote(deps, actor, request.params.id);
       return getVote(deps, actor, request.params.id);
     },
+  );
+  app.get(
+    '/deliberation/votes/:id/households',
+    {
+      schema: {
+        tags,
+        summary: 'The households voting and which have voted by which channel (not how)',
+        params: idParams,
+        response: responses({ 200: electorateSchema }, [400, 401, 403, 404]),
+      },
+    },
+    async (request) => electorateOf(deps, requireActor(request), request.params.id),
   );
 }

@@ -73,3 +73,9 @@ export const voteSchema = z
     canManage: z.boolean(),
   })
   .meta({ id: 'DelibVote' });
+
+export const electorateSchema = z.object({
+  items: z.array(
+    z.object({ householdId: z.uuid(), label: z.string(), areaM2: z.number(), votedBy: z.enum(['online', 'paper']).nullable() }),
+  ),
+});

@@ -256,3 +256,25 @@ export async function closeVote(deps: DelibDeps, actor: Actor, id: string) {
     }
   });
 }
+
+/** The households voting, each with the channel its ballot came by (never its choice): the paper-ballot desk's list. */
+export async function electorateOf(deps: DelibDeps, actor: Actor, id: string) {
+  const { vote } = await visibleVote(deps.db, actor, id);
+  if (!canManage(actor, vote.location_path)) throw forbidden('FORBIDDEN', 'Your role does not enter paper ballots.');
+  const rows = await electorateQuery(deps.db, vote, vote.building_id ? vote.location_path : null)
+    .innerJoin('area_nodes as u', 'u.id', 'hh.parent_id')
+    .leftJoin('delib_ballots as bl', (join) => join.onRef('bl.household_id', '=', 'hh.id').on('bl.vote_id', '=', vote.id))
+    .select(['hh.id', 'b.name as building_name', 'u.name as unit_name', 'hh.name', 'hh.floor_area_m2', 'bl.channel'])
+    .orderBy('b.code')
+    .orderBy('u.code')
+    .orderBy('hh.code')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      householdId: r.id,
+      label: `${r.building_name} ${r.unit_name} ${r.name}`,
+      areaM2: Number(r.floor_area_m2 ?? 0),
+      votedBy: r.channel,
+    })),
+  };
+}
