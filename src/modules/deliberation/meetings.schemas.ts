@@ -1,7 +1,7 @@
 /** The API contract of deliberation meetings: councils, discussion days, ad-hoc meetings, sign-in, minutes, resolutions. */
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination.ts';
-import { isoDate, text } from './deliberation.schemas.ts';
+import { isoDate, stepEnum, text } from './deliberation.schemas.ts';
 
 export const MEETING_KINDS = ['council', 'property_day', 'ad_hoc'] as const;
 export const PARTIES = [
@@ -64,7 +64,7 @@ export const meetingSchema = meetingSummarySchema
     minutes: z.string().nullable(),
     canManage: z.boolean(),
     agenda: z.array(
-      z.object({ topicId: z.uuid(), number: z.string(), title: z.string(), step: z.string(), seq: z.number().int() }),
+      z.object({ topicId: z.uuid(), number: z.string(), title: z.string(), step: stepEnum, seq: z.number().int() }),
     ),
     invitations: z.array(z.object({ party: z.enum(PARTIES), organisationName: z.string().nullable() })),
     attendance: z.array(z.object({ name: z.string(), party: z.enum(PARTIES), method: z.enum(['qr', 'desk']), at: z.date() })),

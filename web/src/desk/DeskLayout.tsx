@@ -3,6 +3,9 @@ import {
   ApiOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
+  CommentOutlined,
+  ContactsOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   FormOutlined,
@@ -78,6 +81,11 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
     group('group:care', <HeartOutlined />, [
       careFiles && entry('/care', <HeartOutlined />, t('desk.menu.care')),
       careFigures && entry('/care-figures', <LineChartOutlined />, t('desk.menu.careFigures')),
+    ]),
+    group('group:deliberation', <CommentOutlined />, [
+      reads('deliberation') && entry('/topics', <CommentOutlined />, t('desk.menu.topics')),
+      reads('deliberation') && entry('/meetings', <ContactsOutlined />, t('desk.menu.meetings')),
+      reads('deliberation') && entry('/votes', <CheckSquareOutlined />, t('desk.menu.votes')),
     ]),
     group('group:volunteering', <SmileOutlined />, [
       reads('volunteers') && entry('/volunteers', <SmileOutlined />, t('desk.menu.volunteers')),

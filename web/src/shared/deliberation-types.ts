@@ -8,7 +8,7 @@ import type {
   topicDetailSchema,
   topicSummarySchema,
 } from '../../../src/modules/deliberation/deliberation.schemas.ts';
-import type { fundLineBody, fundLineSchema } from '../../../src/modules/deliberation/funds.service.ts';
+import type { fundLineBody, fundLineSchema } from '../../../src/modules/deliberation/funds.schemas.ts';
 import type {
   meetingBody,
   meetingSchema,
