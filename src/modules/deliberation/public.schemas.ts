@@ -44,6 +44,7 @@ export const publicEstateSchema = z
     ),
     resolutions: z.array(
       z.object({
+        id: z.uuid(),
         topicNumber: z.string().nullable(),
         text: z.string(),
         ownerParty: z.string(),

@@ -106,7 +106,7 @@ export async function publicEstate(deps: DelibDeps, estateId: string) {
       .selectFrom('delib_resolutions as r')
       .innerJoin('delib_topics as t', 't.id', 'r.topic_id')
       .leftJoin('cases as c', 'c.id', 'r.case_id')
-      .select(['t.number as topic_number', 'r.text', 'r.owner_party', 'r.due_on', 'c.state as case_state'])
+      .select(['r.id', 't.number as topic_number', 'r.text', 'r.owner_party', 'r.due_on', 'c.state as case_state'])
       .where('t.estate_id', '=', estateId)
       .orderBy('r.created_at', 'desc')
       .limit(200)
@@ -184,6 +184,7 @@ export async function publicEstate(deps: DelibDeps, estateId: string) {
       attendance: Number(m.attendance),
     })),
     resolutions: resolutions.map((r) => ({
+      id: r.id,
       topicNumber: r.topic_number,
       text: redactPersonalData(r.text),
       ownerParty: r.owner_party,

@@ -93,8 +93,8 @@ function Board({ estate }: { estate: PublicEstate }) {
       <section className="fq-card" aria-label={t('delib.public.resolutions')}>
         <h2 className="fq-card-title">{t('delib.public.resolutions')}</h2>
         {estate.resolutions.length === 0 && none}
-        {estate.resolutions.slice(0, 20).map((r, i) => (
-          <p key={`${r.topicNumber}-${i}`} className="fq-body-text">
+        {estate.resolutions.slice(0, 20).map((r) => (
+          <p key={r.id} className="fq-body-text">
             {r.text}
             <br />
             <span className="fq-cs-meta">
