@@ -295,7 +295,7 @@ describe.each(LOCALES)('a topic through the five steps in %s', (locale: Locale) 
       .getByRole('img', { name: p('public.receipt', { n: 1 }) })
       .first()
       .waitFor();
-    const board = await visitor.page.locator('main').innerText();
+    const board = (await visitor.page.locator('main').textContent()) ?? '';
     for (const name of story.supporter) expect(board).not.toContain(name);
     await phoneShot(visitor, 'delib-public');
   });
