@@ -7,6 +7,7 @@
  * support, a vote to cast and finished work to rate. Rows come out ready for bulk insertion.
  */
 import { randomUUID } from 'node:crypto';
+import { PARTIES } from '../modules/deliberation/meetings.schemas.ts';
 import { searchText } from '../modules/deliberation/search-text.ts';
 import { areaCm2, type Ballot, tallyVote, VOTE_PRESETS } from '../modules/deliberation/vote-tally.ts';
 import { DECLINE_REASONS, MEETING_PLACES, TOPIC_TEMPLATES, type TopicTemplate } from './deliberation-texts.ts';

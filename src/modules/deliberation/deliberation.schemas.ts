@@ -79,6 +79,19 @@ export const timelineEntrySchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+/** A resolution with who carries it out, by when, and its follow-up case as it stands. */
+export const resolutionSchema = z.object({
+  id: z.uuid(),
+  topicId: z.uuid().nullable(),
+  text: z.string(),
+  ownerParty: z.string(),
+  dueOn: z.string(),
+  caseId: z.uuid().nullable(),
+  caseNumber: z.string().nullable(),
+  caseState: z.string().nullable(),
+  caseDueAt: z.date().nullable(),
+});
+
 export const topicDetailSchema = topicSummarySchema
   .extend({
     description: z.string(),
@@ -100,17 +113,7 @@ export const topicDetailSchema = topicSummarySchema
     canRate: z.boolean(),
     timeline: z.array(timelineEntrySchema),
     meetings: z.array(z.object({ id: z.uuid(), number: z.string(), kind: z.string(), title: z.string(), startsAt: z.date() })),
-    resolutions: z.array(
-      z.object({
-        id: z.uuid(),
-        text: z.string(),
-        ownerParty: z.string(),
-        dueOn: z.string(),
-        caseId: z.uuid().nullable(),
-        caseNumber: z.string().nullable(),
-        caseState: z.string().nullable(),
-      }),
-    ),
+    resolutions: z.array(resolutionSchema),
     votes: z.array(
       z.object({ id: z.uuid(), number: z.string(), title: z.string(), status: z.string(), result: z.string().nullable() }),
     ),

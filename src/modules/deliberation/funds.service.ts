@@ -76,10 +76,9 @@ export async function addFundLine(deps: DelibDeps, actor: Actor, body: z.infer<t
   });
 }
 
-/** Fund lines of estates in the caller's scope, newest first, with their receipts. */
-export async function listFundLines(deps: DelibDeps, actor: Actor, query: z.infer<typeof listFundsQuery>) {
-  const { db } = deps;
-  let q = db
+/** Fund lines with their estate and topic: what the desk list and the public board both read. */
+export function fundLinesQuery(db: DelibDeps['db']) {
+  return db
     .selectFrom('delib_fund_lines as f')
     .innerJoin('estates as e', 'e.id', 'f.estate_id')
     .leftJoin('delib_topics as t', 't.id', 'f.topic_id')
@@ -95,6 +94,12 @@ export async function listFundLines(deps: DelibDeps, actor: Actor, query: z.infe
       'f.paid_on',
       'f.location_path',
     ]);
+}
+
+/** Fund lines of estates in the caller's scope, newest first, with their receipts. */
+export async function listFundLines(deps: DelibDeps, actor: Actor, query: z.infer<typeof listFundsQuery>) {
+  const { db } = deps;
+  let q = fundLinesQuery(db);
   if (query.estateId) q = q.where('f.estate_id', '=', query.estateId);
   if (query.topicId) q = q.where('f.topic_id', '=', query.topicId);
   const rows = (await q.orderBy('f.paid_on', 'desc').limit(500).execute()).filter((r) => canRead(actor, r.location_path));

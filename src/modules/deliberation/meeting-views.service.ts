@@ -8,6 +8,7 @@ import { canManage, canSeeMeeting, readScopes } from './deliberation.policy.ts';
 import type { Db, DelibDeps } from './deliberation.shared.ts';
 import type { listMeetingsQuery } from './meetings.schemas.ts';
 import { meetingRow } from './meetings.service.ts';
+import { resolutionsWhere } from './resolutions.query.ts';
 
 const cursorSchema = z.tuple([z.string(), z.string()]);
 
@@ -100,23 +101,7 @@ export async function getMeeting(deps: DelibDeps, actor: Actor, id: string) {
       .where('a.meeting_id', '=', id)
       .orderBy('a.at')
       .execute(),
-    db
-      .selectFrom('delib_resolutions as r')
-      .leftJoin('cases as c', 'c.id', 'r.case_id')
-      .select([
-        'r.id',
-        'r.topic_id',
-        'r.text',
-        'r.owner_party',
-        'r.due_on',
-        'r.case_id',
-        'c.number as case_number',
-        'c.state as case_state',
-        'c.due_at as case_due_at',
-      ])
-      .where('r.meeting_id', '=', id)
-      .orderBy('r.created_at')
-      .execute(),
+    resolutionsWhere(db, 'r.meeting_id', id),
   ]);
   return {
     ...present(row),
@@ -125,16 +110,6 @@ export async function getMeeting(deps: DelibDeps, actor: Actor, id: string) {
     agenda: agenda.map((a) => ({ topicId: a.topic_id, number: a.number, title: a.title, step: a.step, seq: a.seq })),
     invitations: invitations.map((i) => ({ party: i.party, organisationName: i.name })),
     attendance: attendance.map((a) => ({ name: a.display_name, party: a.party, method: a.method, at: a.at })),
-    resolutions: resolutions.map((r) => ({
-      id: r.id,
-      topicId: r.topic_id,
-      text: r.text,
-      ownerParty: r.owner_party,
-      dueOn: r.due_on,
-      caseId: r.case_id,
-      caseNumber: r.case_number,
-      caseState: r.case_state,
-      caseDueAt: r.case_due_at,
-    })),
+    resolutions,
   };
 }

@@ -1,7 +1,7 @@
 /** The API contract of deliberation meetings: councils, discussion days, ad-hoc meetings, sign-in, minutes, resolutions. */
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination.ts';
-import { isoDate, stepEnum, text } from './deliberation.schemas.ts';
+import { isoDate, resolutionSchema, stepEnum, text } from './deliberation.schemas.ts';
 
 export const MEETING_KINDS = ['council', 'property_day', 'ad_hoc'] as const;
 export const PARTIES = [
@@ -68,19 +68,7 @@ export const meetingSchema = meetingSummarySchema
     ),
     invitations: z.array(z.object({ party: z.enum(PARTIES), organisationName: z.string().nullable() })),
     attendance: z.array(z.object({ name: z.string(), party: z.enum(PARTIES), method: z.enum(['qr', 'desk']), at: z.date() })),
-    resolutions: z.array(
-      z.object({
-        id: z.uuid(),
-        topicId: z.uuid().nullable(),
-        text: z.string(),
-        ownerParty: z.string(),
-        dueOn: z.string(),
-        caseId: z.uuid().nullable(),
-        caseNumber: z.string().nullable(),
-        caseState: z.string().nullable(),
-        caseDueAt: z.date().nullable(),
-      }),
-    ),
+    resolutions: z.array(resolutionSchema),
   })
   .meta({ id: 'DelibMeeting' });
 

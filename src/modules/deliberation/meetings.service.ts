@@ -13,17 +13,19 @@ import { takeInCase } from '../cases/intake.ts';
 import { canManage, canSeeMeeting } from './deliberation.policy.ts';
 import { type Db, type DelibDeps, estateOf, nextNumber, nowOf, recordDelibEvent, yearIn } from './deliberation.shared.ts';
 import type { Party } from './deliberation.tables.ts';
-import type { agendaBody, attendanceBody, checkinBody, meetingBody, minutesBody, resolutionBody } from './meetings.schemas.ts';
+import {
+  type agendaBody,
+  type attendanceBody,
+  type checkinBody,
+  type meetingBody,
+  type minutesBody,
+  PARTIES,
+  type resolutionBody,
+} from './meetings.schemas.ts';
 import { isOpen } from './topic-steps.ts';
 
-export const SIX_PARTIES: Party[] = [
-  'party_organisation',
-  'residents_committee',
-  'owners_committee',
-  'property_company',
-  'street_department',
-  'residents_representative',
-];
+/** A discussion day invites all six parties. */
+export const SIX_PARTIES: Party[] = [...PARTIES];
 
 async function communityOf(db: Db, id: string) {
   const node = await db

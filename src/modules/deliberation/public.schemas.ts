@@ -1,7 +1,7 @@
 /** The public page of an estate: what anyone may read without signing in, with no personal data in it. */
 import { z } from 'zod';
 import { stepEnum } from './deliberation.schemas.ts';
-import { FUND_SOURCES } from './funds.schemas.ts';
+import { fundLineSchema } from './funds.schemas.ts';
 import { tallySchema } from './votes.schemas.ts';
 
 export const publicEstatesQuery = z.object({ streetId: z.uuid().optional() });
@@ -64,17 +64,7 @@ export const publicEstateSchema = z
     ),
     funds: z.object({
       totalFen: z.number().int(),
-      lines: z.array(
-        z.object({
-          id: z.uuid(),
-          topicNumber: z.string().nullable(),
-          source: z.enum(FUND_SOURCES),
-          amountFen: z.number().int(),
-          spentOn: z.string(),
-          paidOn: z.string(),
-          receiptPhotoIds: z.array(z.uuid()),
-        }),
-      ),
+      lines: z.array(fundLineSchema.omit({ estateId: true, estateName: true, topicId: true })),
     }),
   })
   .meta({ id: 'DelibPublicEstate' });

@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import { notFound } from '../../platform/http/errors.ts';
 import type { DelibDeps } from './deliberation.shared.ts';
-import { withReceipts } from './funds.service.ts';
+import { fundLinesQuery, withReceipts } from './funds.service.ts';
 import { redactPersonalData } from './search-text.ts';
 import type { Step } from './topic-steps.ts';
 import { presentTally } from './vote-views.service.ts';
@@ -119,25 +119,7 @@ export async function publicEstate(deps: DelibDeps, estateId: string) {
       .orderBy('v.opens_at', 'desc')
       .limit(100)
       .execute(),
-    db
-      .selectFrom('delib_fund_lines as f')
-      .innerJoin('estates as e', 'e.id', 'f.estate_id')
-      .leftJoin('delib_topics as t', 't.id', 'f.topic_id')
-      .select([
-        'f.id',
-        'f.estate_id',
-        'e.name as estate_name',
-        'f.topic_id',
-        't.number as topic_number',
-        'f.source',
-        'f.amount_fen',
-        'f.spent_on',
-        'f.paid_on',
-      ])
-      .where('f.estate_id', '=', estateId)
-      .orderBy('f.paid_on', 'desc')
-      .limit(500)
-      .execute(),
+    fundLinesQuery(db).where('f.estate_id', '=', estateId).orderBy('f.paid_on', 'desc').limit(500).execute(),
   ]);
   const events = topics.length
     ? await db

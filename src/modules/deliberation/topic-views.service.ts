@@ -13,6 +13,7 @@ import { listPhotos } from '../photos/photos.service.ts';
 import { canManage, canRead, livesIn, readScopes } from './deliberation.policy.ts';
 import type { listTopicsQuery } from './deliberation.schemas.ts';
 import { type Db, type DelibDeps, homeOf, visibleTopic } from './deliberation.shared.ts';
+import { resolutionsWhere } from './resolutions.query.ts';
 import { actionsAt, canRate, canSupport, type Step } from './topic-steps.ts';
 
 const cursorSchema = z.tuple([z.string(), z.string()]);
@@ -141,13 +142,7 @@ export async function getTopic(deps: DelibDeps, actor: Actor, id: string) {
       .where('a.topic_id', '=', id)
       .orderBy('m.starts_at')
       .execute(),
-    db
-      .selectFrom('delib_resolutions as r')
-      .leftJoin('cases as c', 'c.id', 'r.case_id')
-      .select(['r.id', 'r.text', 'r.owner_party', 'r.due_on', 'r.case_id', 'c.number as case_number', 'c.state as case_state'])
-      .where('r.topic_id', '=', id)
-      .orderBy('r.created_at')
-      .execute(),
+    resolutionsWhere(db, 'r.topic_id', id),
     db
       .selectFrom('delib_votes')
       .select(['id', 'number', 'title', 'status', 'result'])
@@ -204,15 +199,7 @@ export async function getTopic(deps: DelibDeps, actor: Actor, id: string) {
       data: e.data as Record<string, unknown>,
     })),
     meetings: meetings.map((m) => ({ id: m.id, number: m.number, kind: m.kind, title: m.title, startsAt: m.starts_at })),
-    resolutions: resolutions.map((r) => ({
-      id: r.id,
-      text: r.text,
-      ownerParty: r.owner_party,
-      dueOn: r.due_on,
-      caseId: r.case_id,
-      caseNumber: r.case_number,
-      caseState: r.case_state,
-    })),
+    resolutions,
     votes,
     fundLines: funds.map((f) => ({
       id: f.id,

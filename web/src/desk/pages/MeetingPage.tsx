@@ -24,6 +24,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { DetailError } from '../DetailError.tsx';
 import { ALL, useCheckinCode, useMeeting } from '../deliberation/delib-data.ts';
 import { ResolutionDialog } from '../deliberation/MeetingDialogs.tsx';
+import { ResolutionList } from '../deliberation/ResolutionList.tsx';
 import { StepTag } from '../deliberation/StepTags.tsx';
 import '../deliberation/messages.ts';
 import { useDeskMutation } from '../use-desk-mutation.ts';
@@ -85,7 +86,7 @@ export default function MeetingPage() {
               />
             </Card>
             <Card title={t('deskDelib.meetings.resolutions')} variant="borderless">
-              <Resolutions meeting={meeting} />
+              <ResolutionList resolutions={meeting.resolutions} />
             </Card>
             <Card title={t('deskDelib.meeting.minutes')} variant="borderless">
               <Minutes meeting={meeting} />
@@ -140,36 +141,6 @@ function CheckinScreen({ meetingId, onClose }: { meetingId: string; onClose: () 
         <Statistic title={code.data?.title} value={t('deskDelib.meeting.signedIn', { n: code.data?.attended ?? 0 })} />
       </div>
     </Modal>
-  );
-}
-
-function Resolutions({ meeting }: { meeting: Meeting }) {
-  const { t, date } = useI18n();
-  if (meeting.resolutions.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deskDelib.topic.none')} />;
-  return (
-    <List
-      dataSource={meeting.resolutions}
-      renderItem={(r) => (
-        <List.Item>
-          <List.Item.Meta
-            title={r.text}
-            description={
-              <Space wrap size={4}>
-                <Tag>{r.ownerParty}</Tag>
-                <span>{t('deskDelib.topic.due', { date: date(r.dueOn) })}</span>
-                {r.caseId && (
-                  <Link href={`/cases/${r.caseId}`}>
-                    {t('deskDelib.topic.followUp', { number: r.caseNumber ?? '' })}
-                    {r.caseState ? ` · ${t(`case.state.${r.caseState}`)}` : ''}
-                  </Link>
-                )}
-              </Space>
-            }
-          />
-        </List.Item>
-      )}
-    />
   );
 }
 

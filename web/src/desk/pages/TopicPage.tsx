@@ -7,6 +7,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { PhotoGallery } from '../cases/PhotoGallery.tsx';
 import { DetailError } from '../DetailError.tsx';
 import { useTopic } from '../deliberation/delib-data.ts';
+import { ResolutionList } from '../deliberation/ResolutionList.tsx';
 import { FiveSteps, StepTag } from '../deliberation/StepTags.tsx';
 import { type TopicDialog, TopicDialogs } from '../deliberation/TopicDialogs.tsx';
 import { TopicTimeline } from '../deliberation/TopicTimeline.tsx';
@@ -101,7 +102,7 @@ export default function TopicPage() {
               <Facts topic={topic} />
             </Card>
             <Card title={t('deskDelib.topic.resolutions')} variant="borderless">
-              <Resolutions topic={topic} />
+              <ResolutionList resolutions={topic.resolutions} />
             </Card>
             <Card title={t('deskDelib.topic.votes')} variant="borderless">
               <List
@@ -185,36 +186,6 @@ function Facts({ topic }: { topic: Topic }) {
         )}
       </Descriptions>
     </Space>
-  );
-}
-
-function Resolutions({ topic }: { topic: Topic }) {
-  const { t, date } = useI18n();
-  if (topic.resolutions.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deskDelib.topic.none')} />;
-  return (
-    <List
-      dataSource={topic.resolutions}
-      renderItem={(r) => (
-        <List.Item>
-          <List.Item.Meta
-            title={r.text}
-            description={
-              <Space wrap size={4}>
-                <Tag>{r.ownerParty}</Tag>
-                <span>{t('deskDelib.topic.due', { date: date(r.dueOn) })}</span>
-                {r.caseId && (
-                  <Link href={`/cases/${r.caseId}`}>
-                    {t('deskDelib.topic.followUp', { number: r.caseNumber ?? '' })}
-                    {r.caseState ? ` · ${t(`case.state.${r.caseState}`)}` : ''}
-                  </Link>
-                )}
-              </Space>
-            }
-          />
-        </List.Item>
-      )}
-    />
   );
 }
 
