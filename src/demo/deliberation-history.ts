@@ -238,7 +238,7 @@ export function planDeliberationHistory(input: {
       // The resident's own estate: something to support now, a vote to cast, finished work to rate.
       const fresh = (title: string) => TOPIC_TEMPLATES.find((t) => t.title.includes(title)) as TopicTemplate;
       addTopic({
-        template: fresh('晾晒架'),
+        template: fresh('屋顶漏水'),
         estate,
         estateBuildings,
         days,
@@ -247,6 +247,7 @@ export function planDeliberationHistory(input: {
         neighbours,
         proposedAt: new Date(now.getTime() - 2 * DAY),
         skipResident: true,
+        stopAt: 'proposed',
       });
       addTopic({
         template: fresh('外墙瓷砖'),
@@ -288,7 +289,7 @@ export function planDeliberationHistory(input: {
     building?: string | undefined;
     skipResident?: boolean;
     openVote?: boolean;
-    stopAt?: 'evaluating';
+    stopAt?: 'proposed' | 'evaluating';
   }) {
     const { template, estate, secretary } = t;
     const building =
@@ -365,7 +366,7 @@ export function planDeliberationHistory(input: {
         ...data,
       });
     };
-    if (!meeting || meeting.at > now) return;
+    if (!meeting || meeting.at > now || t.stopAt === 'proposed') return;
     out.agenda.push({
       meeting_id: meeting.id,
       topic_id: id,
@@ -428,8 +429,8 @@ export function planDeliberationHistory(input: {
     row.action_party = template.party;
     move('acting', actFrom, 'act', { note: template.conclusion, party: template.party });
     const doneAt = new Date(actFrom.getTime() + random.int(7, 40) * DAY);
-    if (doneAt > now && !t.stopAt) return;
-    const evaluatingAt = t.stopAt ? new Date(Math.min(doneAt.getTime(), now.getTime() - 3 * DAY)) : doneAt;
+    if (doneAt > now && t.stopAt !== 'evaluating') return;
+    const evaluatingAt = t.stopAt === 'evaluating' ? new Date(Math.min(doneAt.getTime(), now.getTime() - 3 * DAY)) : doneAt;
     if (cost) {
       const lineId = randomUUID();
       const amount = Math.round((cost * random.between(0.85, 1.05)) / 100) * 100;

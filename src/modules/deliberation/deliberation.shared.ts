@@ -40,23 +40,28 @@ export async function nextNumber(trx: Db, streetId: string, kind: 'topic' | 'mee
 export const yearIn = (at: Date, timeZone: string) =>
   Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
 
-/** The caller's household and its estate, when the caller is a registered resident. */
+/** The caller's household and its estate, when the caller is a resident. */
 export async function homeOf(db: Db, actor: Actor): Promise<Home | null> {
-  if (!actor.residentId) return null;
-  const row = await db
-    .selectFrom('residents as r')
-    .innerJoin('area_nodes as hh', 'hh.id', 'r.household_id')
-    .select(['hh.id', 'hh.path'])
-    .where('r.id', '=', actor.residentId)
-    .executeTakeFirst();
-  if (!row) return null;
+  let household: { id: string; path: string } | undefined;
+  if (actor.residentId) {
+    household = await db
+      .selectFrom('residents as r')
+      .innerJoin('area_nodes as hh', 'hh.id', 'r.household_id')
+      .select(['hh.id', 'hh.path'])
+      .where('r.id', '=', actor.residentId)
+      .executeTakeFirst();
+  }
+  // An account given the resident role at a household lives there, registered as a person or not yet.
+  const held = actor.assignments.find((a) => a.role === 'resident' && a.nodeId && a.scopeLevel === 'household');
+  if (!household && held) household = { id: held.nodeId as string, path: held.scopePath };
+  if (!household) return null;
   const building = await db
     .selectFrom('area_nodes')
     .select('estate_id')
-    .where('id', 'in', row.path.split('/').filter(Boolean))
+    .where('id', 'in', household.path.split('/').filter(Boolean))
     .where('level', '=', 'building')
     .executeTakeFirst();
-  return { householdId: row.id, householdPath: row.path, estateId: building?.estate_id ?? null };
+  return { householdId: household.id, householdPath: household.path, estateId: building?.estate_id ?? null };
 }
 
 export interface EstateRow {

@@ -60,7 +60,7 @@ function OpenVotes() {
   if (open.length === 0) return null;
   return (
     <section aria-label={t('delib.openVotes')}>
-      <h2 className="fq-label fq-gap-top">{t('delib.openVotes')}</h2>
+      <h2 className="fq-label fq-delib-heading">{t('delib.openVotes')}</h2>
       <ul className="fq-cs-list">
         {open.map((v) => (
           <li key={v.id} className="fq-card">
@@ -85,7 +85,7 @@ function Topics() {
   const { t } = useI18n();
   return (
     <section aria-label={t('delib.topics')}>
-      <h2 className="fq-label fq-gap-top">{t('delib.topics')}</h2>
+      <h2 className="fq-label fq-delib-heading">{t('delib.topics')}</h2>
       <QueryState query={useMyTopics()}>
         {(topics) =>
           topics.length === 0 ? (

@@ -49,7 +49,8 @@ function ProposeForm({ buildingId, buildingName }: { buildingId: string | null; 
   const [photos, setPhotos] = useState<LocalPhoto[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const similar = useSimilar(useSettled(`${title} ${description}`.trim()));
+  // The title says what the matter is: it is what similar topics are looked up by.
+  const similar = useSimilar(useSettled(title.trim()));
 
   async function submit(event: FormEvent) {
     event.preventDefault();

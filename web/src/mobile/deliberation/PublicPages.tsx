@@ -15,7 +15,7 @@ export function PublicEstatesPage() {
   return (
     <main className="fq-page fq-cs">
       <PageHeader title={t('delib.public.title')} onBack={() => navigate('~/')} />
-      <h2 className="fq-label fq-gap-top">{t('delib.public.estates')}</h2>
+      <h2 className="fq-label fq-delib-heading">{t('delib.public.estates')}</h2>
       <QueryState query={usePublicEstates()}>
         {(estates) => (
           <ul className="fq-cs-list">

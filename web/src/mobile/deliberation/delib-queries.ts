@@ -31,7 +31,7 @@ export const useSimilar = (text: string) =>
   useQuery({
     queryKey: ['delib', 'similar', text],
     queryFn: () => api<{ items: SimilarTopic[] }>(`/api/deliberation/topics/similar${query({ text })}`).then((r) => r.items),
-    enabled: text.trim().length >= 4,
+    enabled: text.trim().length >= 3,
     placeholderData: (previous) => previous,
   });
 export const usePublicEstates = () =>
