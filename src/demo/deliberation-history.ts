@@ -236,40 +236,26 @@ export function planDeliberationHistory(input: {
     }
     if (estate.id === residentEstate) {
       // The resident's own estate: something to support now, a vote to cast, finished work to rate.
+      const here = { estate, estateBuildings, days, community, secretary, neighbours };
       const fresh = (title: string) => TOPIC_TEMPLATES.find((t) => t.title.includes(title)) as TopicTemplate;
       addTopic({
+        ...here,
         template: fresh('屋顶漏水'),
-        estate,
-        estateBuildings,
-        days,
-        community,
-        secretary,
-        neighbours,
         proposedAt: new Date(now.getTime() - 2 * DAY),
         skipResident: true,
         stopAt: 'proposed',
       });
       addTopic({
+        ...here,
         template: fresh('外墙瓷砖'),
-        estate,
-        estateBuildings,
-        days,
-        community,
-        secretary,
-        neighbours,
         proposedAt: new Date(now.getTime() - 12 * DAY),
         building: resident?.nodeId,
         skipResident: true,
         openVote: true,
       });
       addTopic({
+        ...here,
         template: fresh('健身器材'),
-        estate,
-        estateBuildings,
-        days,
-        community,
-        secretary,
-        neighbours,
         proposedAt: new Date(now.getTime() - 60 * DAY),
         skipResident: true,
         stopAt: 'evaluating',

@@ -1,5 +1,5 @@
 import { Button, Toast } from 'antd-mobile';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from '../../shared/api.ts';
 import type { ProposeBody } from '../../shared/deliberation-types.ts';
@@ -9,6 +9,7 @@ import { PageHeader } from '../PageHeader.tsx';
 import { QueryState } from '../QueryState.tsx';
 import { Choice } from '../report/Choice.tsx';
 import { type LocalPhoto, PhotoPicker } from '../report/PhotoPicker.tsx';
+import { useDebounced } from '../report/PlacePicker.tsx';
 import { useHome, useRefreshDelib, useSimilar } from './delib-queries.ts';
 
 /** Proposing a topic for my estate or my building, with photos; similar open topics are offered while I write. */
@@ -27,16 +28,6 @@ export function ProposePage() {
   );
 }
 
-/** What was typed, settled for half a second, so similar topics are not asked for at every key. */
-function useSettled(value: string, ms = 500) {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 function ProposeForm({ buildingId, buildingName }: { buildingId: string | null; buildingName: string | null }) {
   const { t } = useI18n();
   const id = useId();
@@ -50,7 +41,7 @@ function ProposeForm({ buildingId, buildingName }: { buildingId: string | null; 
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   // The title says what the matter is: it is what similar topics are looked up by.
-  const similar = useSimilar(useSettled(title.trim()));
+  const similar = useSimilar(useDebounced(title.trim(), 500));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
