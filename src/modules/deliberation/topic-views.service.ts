@@ -190,7 +190,8 @@ export async function getTopic(deps: DelibDeps, actor: Actor, id: string) {
     allowedActions: canManage(actor, topic.location_path) ? actionsAt(topic.step) : [],
     mySupport: mine[0] !== undefined,
     myRating: mine[1]?.score ?? null,
-    canSupport: resident && canSupport(topic.step) && mine[0] === undefined,
+    // The proposer stands behind their own topic already.
+    canSupport: resident && canSupport(topic.step) && mine[0] === undefined && topic.proposer_user_id !== actor.userId,
     canRate: resident && canRate(topic.step),
     timeline: events.map((e) => ({
       type: e.type,

@@ -113,8 +113,11 @@ export default function MeetingPage() {
                   size="small"
                   dataSource={meeting.attendance}
                   renderItem={(a) => (
-                    <List.Item extra={dateTime(a.at)}>
-                      {a.name} · {t(`deskDelib.party.${a.party}`)}
+                    <List.Item>
+                      <span>
+                        {a.name} · {t(`deskDelib.party.${a.party}`)}
+                      </span>
+                      <Typography.Text type="secondary">{dateTime(a.at)}</Typography.Text>
                     </List.Item>
                   )}
                 />
