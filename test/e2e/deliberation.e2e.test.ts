@@ -280,7 +280,7 @@ describe.each(LOCALES)('a topic through the five steps in %s', (locale: Locale) 
 
     // 6. Residents rate it on the phone; the desk closes it.
     await page.goto(`/deliberation/topics/${topicId}`);
-    await page.locator('.adm-rate-star').nth(4).click();
+    await page.getByRole('radio', { name: p('topic.score.5') }).check();
     await press(page, p('topic.rateSubmit'));
     await page.getByText(p('topic.rated', { score: 5 })).waitFor();
     await phoneShot(phone, 'delib-rated');

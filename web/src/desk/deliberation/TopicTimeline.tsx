@@ -17,7 +17,8 @@ export function TopicTimeline({ timeline }: { timeline: Topic['timeline'] }) {
       result: d.result ? t(`deskDelib.result.${d.result}`) : '',
       amount: typeof d.amountFen === 'number' ? number(d.amountFen / 100) : '',
     };
-    return t(`deskDelib.event.${e.type}`, vars);
+    // Event types are 'delib.topic_…': the words are filed under the part after the module's prefix.
+    return t(`deskDelib.event.${e.type.replace(/^delib\./, '')}`, vars);
   };
   return (
     <Timeline

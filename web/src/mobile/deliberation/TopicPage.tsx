@@ -1,4 +1,4 @@
-import { Button, Rate, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Tag, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -7,8 +7,11 @@ import { errorMessage, useI18n } from '../../shared/i18n.tsx';
 import { SignInFirst } from '../community/SignInFirst.tsx';
 import { PageHeader } from '../PageHeader.tsx';
 import { QueryState } from '../QueryState.tsx';
+import { Choice } from '../report/Choice.tsx';
 import { useRefreshDelib, useTopic } from './delib-queries.ts';
 import { StepsBar } from './StepsBar.tsx';
+
+const SCORES = ['1', '2', '3', '4', '5'] as const;
 
 /** A topic of my estate: what it is, where it stands in the five steps, supporting it, rating the finished work. */
 export function TopicPage() {
@@ -118,9 +121,14 @@ function TopicView({ topic }: { topic: Topic }) {
       )}
       {topic.canRate && (
         <section className="fq-card" aria-label={t('delib.topic.rate')}>
-          <h3 className="fq-card-title">{t('delib.topic.rate')}</h3>
           {topic.myRating !== null && <p className="fq-cs-meta">{t('delib.topic.rated', { score: topic.myRating })}</p>}
-          <Rate value={score} onChange={setScore} />
+          <Choice
+            legend={t('delib.topic.rate')}
+            options={SCORES}
+            value={score === 0 ? null : (String(score) as (typeof SCORES)[number])}
+            onChange={(value) => setScore(Number(value))}
+            label={(value) => t(`delib.topic.score.${value}`)}
+          />
           <TextArea placeholder={t('delib.topic.comment')} value={comment} onChange={setComment} maxLength={500} rows={2} />
           <Button
             block
