@@ -6,7 +6,7 @@ import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { canManage, canSeeMeeting, readScopes } from './deliberation.policy.ts';
 import type { Db, DelibDeps } from './deliberation.shared.ts';
-import type { listMeetingsQuery } from './meetings.schemas.ts';
+import { type listMeetingsQuery, PARTIES } from './meetings.schemas.ts';
 import { meetingRow } from './meetings.service.ts';
 import { resolutionsWhere } from './resolutions.query.ts';
 
@@ -108,7 +108,10 @@ export async function getMeeting(deps: DelibDeps, actor: Actor, id: string) {
     minutes: row.minutes,
     canManage: canManage(actor, meeting.location_path),
     agenda: agenda.map((a) => ({ topicId: a.topic_id, number: a.number, title: a.title, step: a.step, seq: a.seq })),
-    invitations: invitations.map((i) => ({ party: i.party, organisationName: i.name })),
+    // The six parties in their customary order, the party organisation first.
+    invitations: invitations
+      .map((i) => ({ party: i.party, organisationName: i.name }))
+      .sort((a, b) => PARTIES.indexOf(a.party) - PARTIES.indexOf(b.party)),
     attendance: attendance.map((a) => ({ name: a.display_name, party: a.party, method: a.method, at: a.at })),
     resolutions,
   };
