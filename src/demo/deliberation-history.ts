@@ -178,17 +178,7 @@ export function planDeliberationHistory(input: {
       created_at: new Date(slot.at.getTime() - 6 * DAY),
       updated_at: held ? slot.at : new Date(slot.at.getTime() - 6 * DAY),
     });
-    const parties =
-      kind === 'property_day'
-        ? [
-            'party_organisation',
-            'residents_committee',
-            'owners_committee',
-            'property_company',
-            'street_department',
-            'residents_representative',
-          ]
-        : ['party_organisation', 'residents_committee', 'residents_representative'];
+    const parties = kind === 'property_day' ? PARTIES : ['party_organisation', 'residents_committee', 'residents_representative'];
     for (const party of parties) {
       out.invitations.push({ meeting_id: slot.id, party, organisation_id: party === 'property_company' ? companyId : null });
     }
