@@ -1,4 +1,4 @@
-import { Button, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -120,7 +120,7 @@ function TopicView({ topic }: { topic: Topic }) {
         </section>
       )}
       {topic.canRate && (
-        <section className="fq-card" aria-label={t('delib.topic.rate')}>
+        <section className="fq-card fq-cs-form" aria-label={t('delib.topic.rate')}>
           {topic.myRating !== null && <p className="fq-cs-meta">{t('delib.topic.rated', { score: topic.myRating })}</p>}
           <Choice
             legend={t('delib.topic.rate')}
@@ -129,7 +129,15 @@ function TopicView({ topic }: { topic: Topic }) {
             onChange={(value) => setScore(Number(value))}
             label={(value) => t(`delib.topic.score.${value}`)}
           />
-          <TextArea placeholder={t('delib.topic.comment')} value={comment} onChange={setComment} maxLength={500} rows={2} />
+          <textarea
+            className="fq-textarea"
+            aria-label={t('delib.topic.comment')}
+            placeholder={t('delib.topic.comment')}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+            maxLength={500}
+            rows={2}
+          />
           <Button
             block
             color="primary"
