@@ -17,8 +17,11 @@ export function VoteTally({ vote }: { vote: Vote }) {
         <Descriptions.Item label={t('deskDelib.vote.weighting')}>{t(`deskDelib.weighting.${vote.weighting}`)}</Descriptions.Item>
         <Descriptions.Item label={t('deskDelib.vote.quorum')}>{fraction(vote.quorum)}</Descriptions.Item>
         <Descriptions.Item label={t('deskDelib.vote.pass')}>
-          {t(`deskDelib.vote.passBase.${vote.passBase}`)}{' '}
-          {vote.passStrict ? t('deskDelib.vote.strict') : t('deskDelib.vote.atLeast')} {fraction(vote.pass)}
+          {t('deskDelib.vote.passRule', {
+            base: t(`deskDelib.vote.passBase.${vote.passBase}`),
+            cmp: vote.passStrict ? t('deskDelib.vote.strict') : t('deskDelib.vote.atLeast'),
+            f: fraction(vote.pass),
+          })}
         </Descriptions.Item>
         <Descriptions.Item label={t('deskDelib.vote.electorate')}>
           {t('deskDelib.vote.households', { n: tally.electorate.households })}
