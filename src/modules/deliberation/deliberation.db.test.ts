@@ -343,3 +343,39 @@ describe('the public page of the estate', () => {
     expect((await resident.get(`/api/photos/${topic.photoIds[0]}/thumbnail`)).statusCode).toBe(200);
   });
 });
+
+describe('who sees a topic and its vote', () => {
+  it('another community’s secretary and a property handler are told they do not exist', async () => {
+    const other = await as(h, 'sec_c02');
+    refused(await other.get(`/api/deliberation/votes/${voteId}`), 404);
+    refused(await other.post(`/api/deliberation/votes/${voteId}/close`), 404);
+    const list = await ok(await other.get('/api/deliberation/topics?open=false&limit=100'));
+    expect(list.items.map((t: { id: string }) => t.id)).not.toContain(topicId);
+    refused(await (await as(h, 'property')).get(`/api/deliberation/topics/${topicId}`), 404);
+  });
+
+  it('a resident of another estate can neither read the topic nor vote', async () => {
+    const db = h.database.db;
+    const grid = await db
+      .selectFrom('area_nodes')
+      .select('path')
+      .where('code', '=', 'C02G01')
+      .where('level', '=', 'grid')
+      .executeTakeFirstOrThrow();
+    const far = await db
+      .selectFrom('area_nodes')
+      .select('id')
+      .where('level', '=', 'household')
+      .where('path', 'like', `${grid.path}%`)
+      .executeTakeFirstOrThrow();
+    const stranger = await ownerAccount(far.id, 99);
+    refused(await stranger.api.get(`/api/deliberation/topics/${topicId}`), 404);
+    refused(await stranger.api.post(`/api/deliberation/topics/${topicId}/support`), 404);
+    refused(await stranger.api.post(`/api/deliberation/votes/${voteId}/ballot`, { choice: 'yes' }), 404);
+  });
+
+  it('the grid worker of the building’s grid reads the topic', async () => {
+    const topic = await ok(await (await as(h, 'grid')).get(`/api/deliberation/topics/${topicId}`));
+    expect(topic.proposerName).not.toContain('*');
+  });
+});
