@@ -292,6 +292,17 @@ describe.each(LOCALES)('a topic through the five steps in %s', (locale: Locale) 
       .first()
       .waitFor();
     await still(desk, 'desk-delib-topic');
+    // The desk's lists: topics with their steps, the year's meetings, the votes with their results.
+    for (const [path, name, text] of [
+      ['/desk/topics', 'desk-delib-topics', story.title],
+      ['/desk/meetings', 'desk-delib-meetings', story.meeting],
+      ['/desk/votes', 'desk-delib-votes', story.title],
+    ] as const) {
+      await desk.page.goto(path);
+      if (path === '/desk/topics') await desk.page.getByText(d('topics.allSteps'), { exact: true }).click();
+      await desk.page.getByRole('link', { name: text }).first().waitFor();
+      await still(desk, name);
+    }
 
     // 7. Anyone reads the estate's notice board: the process and the money, no names.
     await visitor.page.goto(`/deliberation/public/${home.estateId}`);
