@@ -71,7 +71,7 @@ export default function TopicsPage() {
             align: 'right',
             render: (_, topic) => (topic.ratingAverage === null ? '—' : topic.ratingAverage.toFixed(1)),
           },
-          { title: t('deskDelib.topics.updated'), key: 'updated', width: 130, render: (_, topic) => date(topic.updatedAt) },
+          { title: t('deskDelib.topics.updated'), key: 'updated', width: 160, render: (_, topic) => date(topic.updatedAt) },
         ]}
       />
     </div>
