@@ -60,7 +60,8 @@ export async function collect(
 ): Promise<Map<string, Figures>> {
   const now = nowOf(deps);
   const today = localDate(now, deps.timeZone);
-  const live = span.to >= today && (by === 'none' || by === 'child' || by === 'category');
+  // Overdue now is a figure of this moment, whatever the period.
+  const live = by === 'none' || by === 'child' || by === 'category';
   const [cases, stats, overdue, homes] = await Promise.all([
     repo.caseSums(deps.db, node, span, by),
     repo.statSums(deps.db, node, span, by, today),
