@@ -15,6 +15,7 @@ import {
 } from './indicators.schemas.ts';
 import { breakdown, figures, type IndicatorDeps, trend } from './indicators.service.ts';
 import { INDICATORS } from './indicators.ts';
+import { reportRoutes } from './reports.routes.ts';
 
 const tags = ['stats'];
 
@@ -102,4 +103,6 @@ export function indicatorRoutes(app: App, { database, config }: AppContext) {
     },
     async (request, reply) => sendFile(reply, await exportFigures(deps, requireActor(request), request.query)),
   );
+
+  reportRoutes(app, deps);
 }

@@ -93,8 +93,14 @@ export async function collect(
 
 const EMPTY: Figures = { sums: new Map(), histogram: new Map(), days: 1, households: 0 };
 
+export type NodeRow = Awaited<ReturnType<typeof nodeFor>>;
+
 export async function figures(deps: IndicatorDeps, actor: Actor, query: PeriodQuery) {
-  const node = await nodeFor(deps, actor, query.nodeId);
+  return figuresAt(deps, await nodeFor(deps, actor, query.nodeId), query);
+}
+
+/** The figures of a node already allowed (a job's report has no caller). */
+export async function figuresAt(deps: IndicatorDeps, node: NodeRow, query: PeriodQuery) {
   const { span, previous } = periodOf(deps, query);
   const [current, before] = await Promise.all([collect(deps, node, span, 'none'), collect(deps, node, previous, 'none')]);
   const values = allValues(current.get('') ?? { ...EMPTY, days: daysIn(span) });
@@ -105,14 +111,18 @@ export async function figures(deps: IndicatorDeps, actor: Actor, query: PeriodQu
     previous,
     indicators: INDICATORS.map((i) => {
       const value = values[i.code] as Value;
-      const prior = (earlier[i.code] as Value).value;
-      return { code: i.code, ...value, previous: i.code === 'overdue_now' ? null : prior, change: change(i, value.value, prior) };
+      // Overdue now is this moment's figure: it has no previous period.
+      const prior = i.code === 'overdue_now' ? null : (earlier[i.code] as Value).value;
+      return { code: i.code, ...value, previous: prior, change: change(i, value.value, prior) };
     }),
   };
 }
 
 export async function trend(deps: IndicatorDeps, actor: Actor, query: PeriodQuery) {
-  const node = await nodeFor(deps, actor, query.nodeId);
+  return trendAt(deps, await nodeFor(deps, actor, query.nodeId), query);
+}
+
+export async function trendAt(deps: IndicatorDeps, node: NodeRow, query: PeriodQuery) {
   const { span } = periodOf(deps, query);
   const buckets = trendBuckets(span);
   const rows = await collect(deps, node, span, buckets.by);
@@ -129,7 +139,10 @@ export async function trend(deps: IndicatorDeps, actor: Actor, query: PeriodQuer
 export type BreakdownBy = 'category' | 'child' | 'organisation';
 
 export async function breakdown(deps: IndicatorDeps, actor: Actor, query: PeriodQuery & { by: BreakdownBy; lang: Lang }) {
-  const node = await nodeFor(deps, actor, query.nodeId);
+  return breakdownAt(deps, await nodeFor(deps, actor, query.nodeId), query);
+}
+
+export async function breakdownAt(deps: IndicatorDeps, node: NodeRow, query: PeriodQuery & { by: BreakdownBy; lang: Lang }) {
   const { span } = periodOf(deps, query);
   const rows = await collect(deps, node, span, query.by);
   const names = await repo.labels(deps.db, query.by, [...rows.keys()], query.lang);
