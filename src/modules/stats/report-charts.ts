@@ -10,16 +10,22 @@ const WIDTH = 760;
 const HEIGHT = 300;
 const COLOURS = ['#1677ff', '#52c41a', '#fa8c16', '#eb2f96'];
 
-async function render(option: echarts.EChartsOption, height = HEIGHT): Promise<Buffer> {
+export interface ChartImage {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+async function render(option: echarts.EChartsOption, height = HEIGHT): Promise<ChartImage> {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
   chart.setOption({ animation: false, color: COLOURS, textStyle: { fontFamily: 'sans-serif' }, ...option });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return sharp(Buffer.from(svg), { density: 192 }).png().toBuffer();
+  return { png: await sharp(Buffer.from(svg), { density: 192 }).png().toBuffer(), width: WIDTH, height };
 }
 
 /** Cases received (bars) and handled (line) per day of the month. */
-export function trendChart(points: { key: string; received: number; handled: number }[]): Promise<Buffer> {
+export function trendChart(points: { key: string; received: number; handled: number }[]): Promise<ChartImage> {
   return render({
     grid: { left: 40, right: 16, top: 28, bottom: 28 },
     legend: { data: ['received', 'handled'], top: 0, show: false },
@@ -33,7 +39,7 @@ export function trendChart(points: { key: string; received: number; handled: num
 }
 
 /** One rate (0-100) per child node, by the node's code, best first. */
-export function rankingChart(rows: { label: string; value: number | null }[]): Promise<Buffer> {
+export function rankingChart(rows: { label: string; value: number | null }[]): Promise<ChartImage> {
   const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
   return render(
     {

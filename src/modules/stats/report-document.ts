@@ -93,15 +93,15 @@ export async function buildReport(deps: IndicatorDeps, node: NodeRow, month: str
   const charts = [
     {
       caption: w.trend,
-      png: await trendChart(
+      ...(await trendChart(
         daily.points.map((p) => ({ key: p.key, received: p.values.received ?? 0, handled: p.values.handled ?? 0 })),
-      ),
+      )),
     },
   ];
   if (children.rows.length > 0) {
     charts.push({
       caption: w.ranking,
-      png: await rankingChart(
+      ...(await rankingChart(
         children.rows.map((r) => ({
           label: r.code ?? r.name,
           value:
@@ -109,7 +109,7 @@ export async function buildReport(deps: IndicatorDeps, node: NodeRow, month: str
               ? null
               : Math.round(r.values.on_time_rate * 1000) / 10,
         })),
-      ),
+      )),
     });
   }
   const at = producedAt.toISOString().slice(0, 16).replace('T', ' ');

@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import { agreementFont } from '../mediation/agreement-font.ts';
 import type { Cell, FigureTable, Lang } from './figure-tables.ts';
+import type { ChartImage } from './report-charts.ts';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -15,7 +16,7 @@ export interface ReportContent {
   lang: Lang;
   narrative: string[];
   tables: FigureTable[];
-  charts: { caption: string; png: Buffer }[];
+  charts: ({ caption: string } & ChartImage)[];
   footer: string;
 }
 
@@ -52,11 +53,10 @@ export async function renderReportPdf(content: ReportContent): Promise<Buffer> {
   if (first) drawTable(pdf, first, [0.34, 0.13, 0.13, 0.14, 0.26], 7.5);
   for (const chart of content.charts) {
     const w = pageWidth(pdf);
-    const image = pdf.openImage(chart.png);
-    const h = (w * image.height) / image.width;
+    const h = (w * chart.height) / chart.width;
     ensureSpace(pdf, h + 30);
     pdf.moveDown(0.8).font('heading').fontSize(11).text(chart.caption);
-    pdf.image(image, MARGIN, pdf.y + 4, { width: w });
+    pdf.image(chart.png, MARGIN, pdf.y + 4, { width: w });
     pdf.y += h + 8;
     pdf.x = MARGIN;
   }
