@@ -95,6 +95,9 @@ async function direct() {
     (select count(*)::int from cases k where k.location_path like ${`${community.path}%`} and k.due_at <= now()
       and k.state in ('reported', 'accepted', 'assigned', 'in_progress', 'escalated', 'returned')) as overdue,
     (select count(*)::int from cases k where ${cohort} and k.kind = 'complaint') as complaints,
+    (select count(*)::int from cases k where k.community_id = ${c} and k.grid_id is not null and ${inMonth('k.resolved_at')} and k.assignee_org_id is not null) as org_handled,
+    (select count(*)::int from cases k where k.community_id = ${c} and k.grid_id is not null and ${inMonth('k.resolved_at')} and k.assignee_org_id is not null
+      and (k.due_at is null or k.resolved_at <= k.due_at)) as org_on_time,
     (select count(*)::int from area_nodes n where n.level = 'household' and n.retired_at is null and n.path like ${`${community.path}%`}) as households,
     (select count(*)::int from cases k where ${cohort} and k.kind = 'hazard' and k.state not in ('duplicate', 'rejected')) as hazards_found,
     (select count(*)::int from cases k where ${cohort} and k.kind = 'hazard' and k.state not in ('duplicate', 'rejected') and k.rectified_at is not null) as hazards_rectified,
@@ -149,6 +152,8 @@ describe('every indicator of a community and a month equals a direct count', () 
       share_solved_community: ratio(d.solved_community as number, d.resolved as number),
       share_escalated: ratio(d.solved_above as number, d.resolved as number),
       urges: d.urged as number,
+      org_handled: d.org_handled as number,
+      org_on_time_rate: ratio(d.org_on_time as number, d.org_handled as number),
       hazards_found: d.hazards_found as number,
       hazards_rectified: d.hazards_rectified as number,
       rectification_rate: ratio(d.hazards_rectified as number, d.hazards_found as number),

@@ -99,7 +99,7 @@ function statKey(node: NodeRef, by: GroupBy): RawBuilder<string> {
   }
 }
 
-/** Measures whose breakdown is an organisation; the others are broken down by a category. */
+/** Measures whose breakdown is an organisation (kept out of a breakdown by category); the others are broken down by a category. */
 const ORGANISATION_MEASURES = ['org_handled', 'org_on_time'];
 
 /** The indicator rollups' measures, summed; care due dates still open split into missed (passed) and pending. */
@@ -113,7 +113,13 @@ export async function statSums(db: Kysely<DB>, node: NodeRef, span: Span, by: Gr
       r.bucket, sum(r.value)::bigint as value
     from stat_daily_rollups r
     where ${where} and r.day between ${span.from}::date and ${span.to}::date
-      and ${organisations ? sql`r.measure = any(${ORGANISATION_MEASURES}::text[])` : sql`r.measure <> all(${ORGANISATION_MEASURES}::text[])`}
+      and ${
+        organisations
+          ? sql`r.measure = any(${ORGANISATION_MEASURES}::text[])`
+          : by === 'category'
+            ? sql`r.measure <> all(${ORGANISATION_MEASURES}::text[])`
+            : sql`true`
+      }
     group by 1, 2, 3`.execute(db);
   return rows.map((row) => ({ ...row, key: String(row.key ?? ''), value: Number(row.value) }));
 }

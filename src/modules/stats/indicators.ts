@@ -189,6 +189,30 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { ratio: [[C('solved_department'), C('solved_district')], [C('resolved')]] },
   },
   {
+    code: 'org_handled',
+    group: 'cases',
+    name: { zh: '承办单位办结量', en: 'Handled by organisations' },
+    definition: {
+      zh: '期内办结时由承办单位（街道部门、物业公司等）承办的案件数（按其最近一次办结日计），按单位排名时即该单位的办结量。',
+      en: "Cases whose latest resolution fell in the period while assigned to an organisation (a street department, a property company...); ranked by organisation, that organisation's own.",
+    },
+    unit: 'count',
+    higherIsBetter: true,
+    formula: { sum: [S('org_handled')] },
+  },
+  {
+    code: 'org_on_time_rate',
+    group: 'cases',
+    name: { zh: '承办单位按期办结率', en: "Organisations' on-time rate" },
+    definition: {
+      zh: '分子：上述案件中办结时未超过时限（或无时限）的件数；分母：上述案件数。',
+      en: 'Numerator: of those cases, the ones resolved by their deadline (or without one); denominator: those cases.',
+    },
+    unit: 'rate',
+    higherIsBetter: true,
+    formula: { ratio: [[S('org_on_time')], [S('org_handled')]] },
+  },
+  {
     code: 'urges',
     group: 'cases',
     name: { zh: '催办次数', en: 'Urges' },
