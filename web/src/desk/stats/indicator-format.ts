@@ -8,7 +8,10 @@ export function formatValue(value: number | null | undefined, unit: string, loca
   if (value === null || value === undefined) return '—';
   const u = (unit in DECIMALS ? unit : 'count') as Unit;
   const shown = u === 'rate' ? value * 100 : value;
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: DECIMALS[u], minimumFractionDigits: u === 'rate' ? 1 : 0 }).format(shown);
+  const text = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: DECIMALS[u],
+    minimumFractionDigits: u === 'rate' ? 1 : 0,
+  }).format(shown);
   return u === 'rate' ? `${text}%` : text;
 }
 

@@ -10,7 +10,11 @@ export const scopeParams = (scope: StatsScope) => ({
 });
 
 export function useRegistry() {
-  return useQuery({ queryKey: ['stats', 'registry'], queryFn: () => api<Registry>('/api/stats/indicators'), staleTime: Infinity });
+  return useQuery({
+    queryKey: ['stats', 'registry'],
+    queryFn: () => api<Registry>('/api/stats/indicators'),
+    staleTime: Infinity,
+  });
 }
 
 export function useIndicatorFigures(scope: StatsScope, refetchInterval?: number) {
@@ -30,7 +34,12 @@ export function useIndicatorTrend(scope: StatsScope) {
   });
 }
 
-export function useBreakdown(scope: StatsScope, by: 'category' | 'child' | 'organisation', lang: string, refetchInterval?: number) {
+export function useBreakdown(
+  scope: StatsScope,
+  by: 'category' | 'child' | 'organisation',
+  lang: string,
+  refetchInterval?: number,
+) {
   return useQuery({
     queryKey: ['stats', 'breakdown', scope, by, lang],
     queryFn: () => api<Breakdown>(`/api/stats/breakdown${query({ ...scopeParams(scope), by, lang })}`),
