@@ -77,6 +77,14 @@ begin
       perform stat_add(c.street_id, c.grid_id, path, c.category_id::text, cohort, 'hazards_rectified', 0, sign);
     end if;
   end if;
+  -- The response rate's own counts, from the case row: the contact event carries no on-time flag
+  -- (src/modules/cases/effects.ts), so the case rollups' contacted_on_time never moves.
+  if c.response_due_at is not null and counted then
+    perform stat_add(c.street_id, c.grid_id, path, c.category_id::text, cohort, 'response_due', 0, sign);
+    if c.first_contact_at is not null and c.first_contact_at <= c.response_due_at then
+      perform stat_add(c.street_id, c.grid_id, path, c.category_id::text, cohort, 'responded_on_time', 0, sign);
+    end if;
+  end if;
   if c.kind = 'complaint' then
     perform stat_add(c.street_id, c.grid_id, path, c.category_id::text, cohort, 'complaints', 0, sign);
   end if;
@@ -117,7 +125,8 @@ for each row when (
   or old.rectified_at is distinct from new.rectified_at or old.resolved_at is distinct from new.resolved_at
   or old.rated_at is distinct from new.rated_at or old.rating is distinct from new.rating
   or old.assignee_org_id is distinct from new.assignee_org_id or old.due_at is distinct from new.due_at
-  or old.created_at is distinct from new.created_at or old.location_path is distinct from new.location_path)
+  or old.created_at is distinct from new.created_at or old.location_path is distinct from new.location_path
+  or old.first_contact_at is distinct from new.first_contact_at or old.response_due_at is distinct from new.response_due_at)
 execute function stat_case_follow();
 
 -- A dispute counts on the local day it was opened, at the node where it arose, by type.

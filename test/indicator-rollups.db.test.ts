@@ -23,6 +23,10 @@ const RECOUNT = sql`
     union all select street_id, grid_id, location_path, category_id::text, cohort, 'hazards_rectified', 0
       from c where kind = 'hazard' and state not in ('duplicate', 'rejected') and rectified_at is not null
     union all select street_id, grid_id, location_path, category_id::text, cohort, 'complaints', 0 from c where kind = 'complaint'
+    union all select street_id, grid_id, location_path, category_id::text, cohort, 'response_due', 0
+      from c where response_due_at is not null and state not in ('duplicate', 'rejected')
+    union all select street_id, grid_id, location_path, category_id::text, cohort, 'responded_on_time', 0
+      from c where response_due_at is not null and state not in ('duplicate', 'rejected') and first_contact_at <= response_due_at
     union all select street_id, grid_id, location_path, category_id::text, (resolved_at at time zone z.tz)::date, 'handling_days',
       stat_working_days(street_id, created_at, resolved_at) from c, z where resolved_at is not null
     union all select street_id, grid_id, location_path, assignee_org_id::text, (resolved_at at time zone z.tz)::date, 'org_handled', 0

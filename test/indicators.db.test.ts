@@ -78,9 +78,9 @@ async function direct() {
   const cohort = sql`k.community_id = ${c} and k.grid_id is not null and ${inMonth('k.created_at')}`;
   return one(sql<Record<string, number>>`select
     (select count(*)::int from cases k where ${cohort}) as received,
-    (select count(*)::int from cases k where ${cohort} and k.response_due_at is not null) as contact_required,
-    (select count(*)::int from cases k where ${cohort} and exists (select 1 from events e where e.entity_id = k.id and e.type = 'case.contacted'
-      and e.data->>'first' = 'true' and e.data->>'onTime' = 'true')) as contacted_on_time,
+    (select count(*)::int from cases k where ${cohort} and k.response_due_at is not null and k.state not in ('duplicate', 'rejected')) as contact_required,
+    (select count(*)::int from cases k where ${cohort} and k.response_due_at is not null and k.state not in ('duplicate', 'rejected')
+      and k.first_contact_at <= k.response_due_at) as contacted_on_time,
     ${ev('case.resolved')} as resolved,
     ${ev('case.resolved', sql`coalesce(e.data->>'onTime', '') <> 'false'`)} as resolved_on_time,
     ${ev('case.resolved', sql`e.data->>'tier' = 'grid'`)} as solved_grid,
@@ -139,6 +139,7 @@ describe('every indicator of a community and a month equals a direct count', () 
   it('case figures: received, handled and the rates of the hotline', async () => {
     const d = await direct();
     expect(d.received, 'the month has cases').toBeGreaterThan(0);
+    expect(d.contacted_on_time, 'reporters were called back in time').toBeGreaterThan(0);
     const expected: Record<string, number | null> = {
       received: d.received as number,
       handled: d.resolved as number,

@@ -37,12 +37,12 @@ export const INDICATORS: readonly Indicator[] = [
     group: 'hotline',
     name: { zh: '响应率', en: 'Response rate' },
     definition: {
-      zh: '接诉即办"三率"之一。分子：期内受理、需回访联系诉求人的案件中，在首次联系时限内联系了诉求人的件数；分母：期内受理、需联系诉求人的案件数。按受理日计（队列口径）。',
-      en: 'One of the three rates of Beijing\'s "respond to complaints at once". Numerator: cases received in the period with a reporter to call back whose first call came within the contact limit; denominator: cases received in the period with a reporter to call back. Counted on the day received (cohort).',
+      zh: '接诉即办"三率"之一。分子：期内受理、需联系诉求人的案件中，在首次联系时限内联系了诉求人的件数；分母：期内受理、需联系诉求人的案件数（不含驳回和重复合并的）。按受理日计（队列口径）。',
+      en: 'One of the three rates of Beijing\'s "respond to complaints at once". Numerator: cases received in the period with a reporter to call back whose first call came within the contact limit; denominator: cases received in the period with a reporter to call back (rejected and merged duplicates left out). Counted on the day received (cohort).',
     },
     unit: 'rate',
     higherIsBetter: true,
-    formula: { ratio: [[C('contacted_on_time')], [C('contact_required')]] },
+    formula: { ratio: [[S('responded_on_time')], [S('response_due')]] },
   },
   {
     code: 'resolution_rate',

@@ -55,15 +55,17 @@ export function MapCard({
       }
     >
       {boundaries.data && indicator && boundaries.data.features.length > 0 ? (
-        <IndicatorMap
-          mapKey={`${scope.nodeId}-${level}`}
-          boundaries={boundaries.data}
-          rows={rows}
-          indicator={indicator}
-          also={also}
-          height={460}
-          onAreaClick={(id) => detail?.area.level !== 'grid' && onNode(id)}
-        />
+        <div className="fq-stats-map">
+          <IndicatorMap
+            mapKey={`${scope.nodeId}-${level}`}
+            boundaries={boundaries.data}
+            rows={rows}
+            indicator={indicator}
+            also={also}
+            height={460}
+            onAreaClick={(id) => detail?.area.level !== 'grid' && onNode(id)}
+          />
+        </div>
       ) : (
         <Empty description={t('stats.noData')} />
       )}
