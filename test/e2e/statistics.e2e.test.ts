@@ -76,11 +76,12 @@ describe.each(LOCALES)('statistics in %s', (locale) => {
     await still(session, 'desk-statistics-street');
 
     // Drill down: the community on the street's map, then its grids coloured by on-time rate.
+    await page.locator('.fq-stats-map').scrollIntoViewIfNeeded();
     await page.mouse.move(0, 0);
     const spot = await findOnMap(page, community.name);
     await page.mouse.click(spot.x, spot.y);
     await page.locator('.ant-breadcrumb-link', { hasText: community.name }).waitFor();
-    await page.locator('.ant-card-head-title', { hasText: t('stats.child.community') }).waitFor();
+    await page.locator('.ant-card-head-title', { hasText: `${t('stats.rankings')} · ${t('stats.child.community')}` }).waitFor();
     await page.locator('.fq-stats-map canvas').first().waitFor();
     await page.waitForTimeout(800);
     await page.locator('.fq-stats-map').scrollIntoViewIfNeeded();

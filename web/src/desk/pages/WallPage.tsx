@@ -80,7 +80,7 @@ export default function WallPage() {
             <WallMonth nodeId={nodeId} refetchInterval={REFRESH} />
             <section className="fq-wall-panel fq-wall-map" aria-label={t('geo.wall.mapTitle')}>
               <h2 className="fq-wall-map-switch">
-                {t('geo.wall.mapTitle')}
+                {mapBy === 'overdue' ? t('geo.wall.mapTitle') : t('stats.wallOnTimeMap')}
                 <Segmented
                   value={mapBy}
                   onChange={(value) =>

@@ -39,7 +39,6 @@ export function MapCard({
       title={t('stats.map')}
       extra={
         <Space>
-          <Typography.Text type="secondary">{t('stats.drillHint')}</Typography.Text>
           <Select
             size="small"
             aria-label={t('stats.mapBy')}
@@ -56,6 +55,7 @@ export function MapCard({
     >
       {boundaries.data && indicator && boundaries.data.features.length > 0 ? (
         <div className="fq-stats-map">
+          <Typography.Text type="secondary">{t('stats.drillHint')}</Typography.Text>
           <IndicatorMap
             mapKey={`${scope.nodeId}-${level}`}
             boundaries={boundaries.data}
