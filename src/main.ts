@@ -7,6 +7,7 @@ import { caseDepsOf } from './modules/cases/cases.routes.ts';
 import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
 import { startExpiryScheduler } from './modules/points/expiry-scheduler.ts';
+import { startReportScheduler } from './modules/stats/report-scheduler.ts';
 import { startDeliveryWorker } from './modules/webhooks/delivery-worker.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
@@ -54,6 +55,11 @@ async function main() {
           startExpiryScheduler(jobs, (error) => app.log.error({ err: error }, 'points expiry failed')),
         ]
       : [];
+  // Monthly statistics reports: each morning, from the first working day of a month, last month's missing ones.
+  const stopReports =
+    config.schedulerSeconds > 0
+      ? startReportScheduler(jobs, (error) => app.log.error({ err: error }, 'monthly reports failed'))
+      : () => {};
   // Webhooks: the outbox is polled every few seconds; deliveries are claimed, so instances never send one twice at once.
   const stopWebhooks =
     config.schedulerSeconds > 0
@@ -72,6 +78,7 @@ async function main() {
     stopMissedVisits();
     for (const stopJob of stopVolunteerJobs) stopJob();
     stopWebhooks();
+    stopReports();
     await app.close();
     await database.close();
     process.exit(0);

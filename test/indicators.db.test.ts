@@ -190,3 +190,44 @@ describe('every indicator of a community and a month equals a direct count', () 
     expect(indicatorNamed('overdue_now')?.value).toBe((await direct()).overdue);
   });
 });
+
+describe('who reads which figures', () => {
+  it('a secretary reads their own community, another one is not found, and a resident reads no figures', async () => {
+    const other = await h.database.db.selectFrom('area_nodes').select('id').where('code', '=', 'C02').executeTakeFirstOrThrow();
+    const secretary = await h.login('secretary');
+    const own = await h.app.inject({ url: `/api/stats/figures?nodeId=${community.id}`, headers: { cookie: secretary } });
+    expect(own.statusCode).toBe(200);
+    const theirs = await h.app.inject({
+      url: `/api/stats/breakdown?nodeId=${other.id}&by=child`,
+      headers: { cookie: secretary },
+    });
+    expect(theirs.statusCode).toBe(404);
+    const resident = await h.login('resident');
+    const refused = await h.app.inject({ url: '/api/stats/figures', headers: { cookie: resident } });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('a custom period without its last day, or upside down, names the field', async () => {
+    const leader = await h.login('leader');
+    const missing = await h.app.inject({ url: '/api/stats/figures?period=custom&from=2026-01-01', headers: { cookie: leader } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.field).toBe('to');
+    const reversed = await h.app.inject({
+      url: '/api/stats/trend?period=custom&from=2026-02-01&to=2026-01-01',
+      headers: { cookie: leader },
+    });
+    expect(reversed.json().error.field).toBe('to');
+  });
+
+  it('exports a table as CSV in UTF-8 with a BOM and as xlsx', async () => {
+    const leader = await h.login('leader');
+    const url = `/api/stats/export?nodeId=${community.id}&period=month&at=${month.from}&table=figures`;
+    const csv = await h.app.inject({ url: `${url}&format=csv`, headers: { cookie: leader } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.body).toContain('受理量');
+    expect(csv.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const xlsx = await h.app.inject({ url: `${url}&format=xlsx&lang=en`, headers: { cookie: leader } });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+});
