@@ -35,20 +35,18 @@ const depthOf = (path: string) => path.split('/').filter(Boolean).length;
 const childOf = (node: NodeRef, column: RawBuilder<string>) =>
   sql<string>`split_part(${column}, '/', ${sql.lit(depthOf(node.path) + 2)})`;
 
-function caseKey(node: NodeRef, by: GroupBy): RawBuilder<string> {
-  switch (by) {
-    case 'day':
-      return sql<string>`to_char(r.day, 'YYYY-MM-DD')`;
-    case 'month':
-      return sql<string>`to_char(r.day, 'YYYY-MM')`;
-    case 'category':
-      return sql<string>`r.category_id::text`;
-    case 'child':
-      return node.level === 'street' ? sql<string>`r.community_id::text` : sql<string>`r.grid_id::text`;
-    default:
-      return sql<string>`''`;
-  }
+/** The key a breakdown groups by: the day or month of the row, or the column given for the breakdown. */
+function keyOf(by: GroupBy, columns: Partial<Record<GroupBy, RawBuilder<string>>>): RawBuilder<string> {
+  if (by === 'day') return sql<string>`to_char(r.day, 'YYYY-MM-DD')`;
+  if (by === 'month') return sql<string>`to_char(r.day, 'YYYY-MM')`;
+  return columns[by] ?? sql<string>`''`;
 }
+
+const caseKey = (node: NodeRef, by: GroupBy) =>
+  keyOf(by, {
+    category: sql<string>`r.category_id::text`,
+    child: node.level === 'street' ? sql<string>`r.community_id::text` : sql<string>`r.grid_id::text`,
+  });
 
 function caseWhere(node: NodeRef): RawBuilder<unknown> {
   switch (node.level) {
@@ -83,21 +81,12 @@ export async function caseSums(db: Kysely<DB>, node: NodeRef, span: Span, by: Gr
   );
 }
 
-function statKey(node: NodeRef, by: GroupBy): RawBuilder<string> {
-  switch (by) {
-    case 'day':
-      return sql<string>`to_char(r.day, 'YYYY-MM-DD')`;
-    case 'month':
-      return sql<string>`to_char(r.day, 'YYYY-MM')`;
-    case 'category':
-    case 'organisation':
-      return sql<string>`r.breakdown`;
-    case 'child':
-      return childOf(node, sql<string>`r.node_path`);
-    default:
-      return sql<string>`''`;
-  }
-}
+const statKey = (node: NodeRef, by: GroupBy) =>
+  keyOf(by, {
+    category: sql<string>`r.breakdown`,
+    organisation: sql<string>`r.breakdown`,
+    child: childOf(node, sql<string>`r.node_path`),
+  });
 
 /** Measures whose breakdown is an organisation (kept out of a breakdown by category); the others are broken down by a category. */
 const ORGANISATION_MEASURES = ['org_handled', 'org_on_time'];

@@ -3,8 +3,7 @@
  * images and the breakdown tables. Text in the embedded Noto Sans SC of the mediation agreement,
  * so the Chinese prints on any machine.
  */
-import PDFDocument from 'pdfkit';
-import { agreementFont } from '../mediation/agreement-font.ts';
+import { openCjkPdf } from '../mediation/agreement-font.ts';
 import type { Cell, FigureTable, Lang } from './figure-tables.ts';
 import type { ChartImage } from './report-charts.ts';
 
@@ -26,24 +25,8 @@ const MUTED = '#666666';
 const LINE = '#d9d9d9';
 
 export async function renderReportPdf(content: ReportContent): Promise<Buffer> {
-  const [regular, bold] = (await Promise.all([agreementFont('regular'), agreementFont('bold')])) as unknown as [string, string];
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    lang: content.lang,
-    displayTitle: true,
-    font: regular,
-    info: { Title: content.title, Creator: 'Fengqiao', Producer: 'Fengqiao' },
-  });
-  pdf.registerFont('body', regular);
-  pdf.registerFont('heading', bold);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const m = { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN };
+  const { pdf, done } = await openCjkPdf({ margins: m, lang: content.lang, title: content.title });
 
   pdf.font('heading').fontSize(18).fillColor(INK).text(content.title, { align: 'center' });
   pdf.moveDown(0.3).font('body').fontSize(10).fillColor(MUTED).text(content.subtitle, { align: 'center' });
