@@ -27,8 +27,6 @@ import { type Db, recordStreetEvent, type ScoreDeps, streetOf, todayOf, weightsF
 import type { CardInputs } from './property-scores.tables.ts';
 import { companyScore, rankByScore, type ScorecardInputs, scorecard } from './scoring.ts';
 
-const LOCK_BASE = 7_303_520_015;
-
 interface EstateFacts {
   inputs: CardInputs;
   formula: ScorecardInputs;
@@ -98,7 +96,7 @@ export async function computeMonthIn(
   actorUserId: string | null,
 ): Promise<MonthResult> {
   const date = monthDate(month);
-  await sql`select pg_advisory_xact_lock(${LOCK_BASE}, hashtext(${`${streetId}:${date}`}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`property_scores:${streetId}:${date}`}, 0))`.execute(trx);
   const kept = await trx
     .selectFrom('property_scorecards')
     .select('weights_id')

@@ -40,8 +40,11 @@ export async function managedEstates(db: Db, streetId: string): Promise<EstateRo
   const { rows } = await sql<EstateRow>`
     select e.id, e.name, e.community_id, c.name as community_name, c.path as community_path,
       e.property_company_id as company_id, o.name as company_name,
-      (select count(*) from area_nodes b join area_nodes h on h.path like b.path || '%' and h.level = 'household'
-        where b.estate_id = e.id and b.level = 'building' and h.retired_at is null)::int as households
+      -- building > unit > household: two parent steps, where a path prefix match per building would scan
+      (select count(*) from area_nodes b
+        join area_nodes u on u.parent_id = b.id
+        join area_nodes h on h.parent_id = u.id and h.level = 'household' and h.retired_at is null
+        where b.estate_id = e.id and b.level = 'building')::int as households
     from estates e
     join organisations o on o.id = e.property_company_id
     join area_nodes c on c.id = e.community_id

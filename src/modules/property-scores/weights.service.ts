@@ -52,7 +52,7 @@ export async function createWeights(deps: ScoreDeps, actor: Actor, body: z.infer
     throw badRequest('PROPERTY_WEIGHTS_PAST', 'New weights apply from this month or a later one.', 'effectiveFrom');
   return deps.db.transaction().execute(async (trx) => {
     // Versions of a street are numbered after the default's, one at a time.
-    await sql`select pg_advisory_xact_lock(7303520016, hashtext(${street.id}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`property_weights:${street.id}`}, 0))`.execute(trx);
     const last = await trx
       .selectFrom('property_score_weights')
       .select((eb) => eb.fn.max('version').as('v'))
