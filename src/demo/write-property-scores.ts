@@ -16,6 +16,7 @@ interface Recorder {
   id: string;
   role: string;
   nodeId?: string | undefined;
+  organisationId?: string | undefined;
 }
 
 export async function writePropertyScores(
@@ -35,6 +36,15 @@ export async function writePropertyScores(
     })),
     thisMonth,
   );
+  // The housing department's handler also sets the weights and reads every card (housing_officer).
+  const housing = plan.organisations.find((o) => o.code === 'HOUSING');
+  const housingHandler = users.find((u) => u.role === 'dept_handler' && u.organisationId === housing?.id);
+  if (housing && housingHandler) {
+    await trx
+      .insertInto('role_assignments')
+      .values({ user_id: housingHandler.id, role: 'housing_officer', organisation_id: housing.id, street_id: plan.street.id })
+      .execute();
+  }
   const leader = users.find((u) => u.role === 'street_leader') ?? (users[0] as Recorder);
   const secretaryOf = (communityId: string) =>
     users.find((u) => u.role === 'community_secretary' && u.nodeId === communityId) ?? leader;

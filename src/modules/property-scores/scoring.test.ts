@@ -86,6 +86,12 @@ describe('property scorecard formula', () => {
     expect(totalScore(componentScores(empty), WEIGHTS)).toBeNull();
   });
 
+  it('makes no card of complaints alone: a quiet month without review says nothing', () => {
+    const quiet = inputs({ review: null, casesAssigned: 0, complaints: 0, ordersDue: 0, ratings: [] });
+    expect(componentScores(quiet).complaints).toBe(100);
+    expect(scorecard(quiet, WEIGHTS, BANDS)).toBeNull();
+  });
+
   it('ignores a component weighted zero', () => {
     const components = { review: 90, complaints: 0, handling: null, rectification: null, ratings: null };
     expect(totalScore(components, { ...WEIGHTS, complaints: 0 })).toBe(90);

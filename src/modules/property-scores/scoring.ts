@@ -120,8 +120,13 @@ export interface Scorecard {
   grade: Grade;
 }
 
+/**
+ * Complaints alone make no card: a month in which nothing was reviewed, handled, ordered or rated
+ * says nothing about the service, and "no complaints" would otherwise grade it 100.
+ */
 export function scorecard(inputs: ScorecardInputs, weights: Weights, bands: Bands): Scorecard | null {
   const components = componentScores(inputs);
+  if (COMPONENTS.every((c) => c === 'complaints' || components[c] === null)) return null;
   const score = totalScore(components, weights);
   return score === null ? null : { components, score, grade: gradeOf(score, bands) };
 }

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { monthDate, monthOf } from './months.ts';
 import { canConfigure, readsAnyScores } from './property-scores.policy.ts';
@@ -41,7 +41,10 @@ export async function listWeights(deps: ScoreDeps, actor: Actor) {
 
 export async function createWeights(deps: ScoreDeps, actor: Actor, body: z.infer<typeof weightsBody>) {
   const street = await streetOf(deps.db, actor);
-  if (!canConfigure(actor, street.path)) throw notFound('Weights');
+  if (!canConfigure(actor, street.path)) {
+    if (!readsAnyScores(actor)) throw notFound('Weights');
+    throw forbidden('PROPERTY_WEIGHTS_FORBIDDEN', 'Weights are set by the housing department.');
+  }
   const problem = weightsProblem(body.weights, body.bands);
   if (problem) {
     const message =
