@@ -50,15 +50,15 @@ export default function PropertyCompanyPage() {
   return (
     <div className="fq-page">
       <div className="fq-page-header">
-        <Space>
+        <Space size="middle" wrap>
           <Link href="/property-scores">
             <Button icon={<ArrowLeftOutlined />} aria-label={t('deskScores.back')} />
           </Link>
           <Typography.Title level={3}>
             {data ? t('deskScores.companyTitle', { company: data.companyName }) : ' '}
           </Typography.Title>
+          <MonthSelect value={data?.month ?? month} onChange={(m) => setSearch({ month: m })} />
         </Space>
-        <MonthSelect value={data?.month ?? month} onChange={(m) => setSearch({ month: m })} />
       </div>
       {scorecard.error && <Alert className="fq-gap" type="error" showIcon title={errorMessage(t, scorecard.error)} />}
       {data && (
@@ -85,13 +85,14 @@ export default function PropertyCompanyPage() {
               size="small"
               dataSource={data.cards}
               pagination={false}
-              scroll={{ x: 1100 }}
+              scroll={{ x: 1240 }}
               locale={{ emptyText: <Empty description={t('deskScores.noCards')} /> }}
               expandable={{ expandedRowRender: (card) => <ReviewDetail card={card} /> }}
               columns={[
                 {
                   key: 'estate',
                   title: t('deskScores.col.estate'),
+                  width: 120,
                   fixed: 'left',
                   render: (_, c) => (
                     <Space direction="vertical" size={0}>
@@ -100,15 +101,18 @@ export default function PropertyCompanyPage() {
                     </Space>
                   ),
                 },
-                { key: 'grade', title: t('deskScores.col.grade'), render: (_, c) => <GradeTag grade={c.grade} /> },
-                { key: 'score', title: t('deskScores.col.score'), align: 'right', render: (_, c) => number(c.score) },
+                { key: 'grade', title: t('deskScores.col.grade'), width: 90, render: (_, c) => <GradeTag grade={c.grade} /> },
+                { key: 'score', title: t('deskScores.col.score'), width: 70, align: 'right', render: (_, c) => number(c.score) },
                 ...COMPONENTS.map((component) => ({
                   key: component,
                   title: `${t(`deskScores.component.${component}`)} (${data.cards[0]?.weights[component] ?? ''}%)`,
+                  width: 150,
                   render: (_: unknown, c: Scorecard) => (
                     <Space direction="vertical" size={0} className="fq-scores-component">
                       <strong>{c.components[component] === null ? '—' : number(c.components[component] as number)}</strong>
-                      <Typography.Text type="secondary">{explain(c, component)}</Typography.Text>
+                      <Typography.Text type="secondary" className="fq-scores-explain">
+                        {explain(c, component)}
+                      </Typography.Text>
                       {component !== 'review' && c.components[component] !== null && (
                         <Button
                           type="link"
@@ -125,7 +129,8 @@ export default function PropertyCompanyPage() {
                 })),
                 {
                   key: 'weights',
-                  title: t('deskScores.weightsUsed', { version: '' }).trim(),
+                  title: t('deskScores.weightsCol'),
+                  width: 130,
                   render: (_, c) => `v${c.weightsVersion} · ${date(c.computedAt)}`,
                 },
               ]}

@@ -75,7 +75,7 @@ export default function PropertyRankingPage() {
       <Card variant="borderless">
         <Table<RankingItem>
           rowKey="companyId"
-          loading={ranking.isFetching}
+          loading={ranking.isLoading || (ranking.isFetching && ranking.isPlaceholderData)}
           dataSource={items}
           pagination={false}
           locale={{ emptyText: t('deskScores.none') }}

@@ -1,4 +1,6 @@
 import { registerMessages } from '../../shared/i18n.tsx';
+// The desk page frame (header, gaps) and case words (states) come with the case pages' messages.
+import '../cases/messages.ts';
 import en from './locales/en.json';
 import zh from './locales/zh-CN.json';
 import './property-scores.css';
