@@ -128,13 +128,17 @@ function ReviewDialog({ row, month, onClose }: { row: Row; month: string; onClos
       <Form.Item name="heldOn" label={t('deskScores.review.heldOn')} rules={[{ required: true }]}>
         <Input type="date" style={{ width: 180 }} data-testid="review-held-on" />
       </Form.Item>
-      <Typography.Text strong>{t('deskScores.partiesPresent')}</Typography.Text>
       <Form.List name="scores">
         {(fields, { add, remove }) => (
           <>
-            {fields.map((field) => (
+            {fields.map((field, index) => (
+              // The column names once, above the first party's row.
               <Space key={field.key} align="end" wrap>
-                <Form.Item name={[field.name, 'party']} label={t('deskScores.partiesPresent')} rules={[{ required: true }]}>
+                <Form.Item
+                  name={[field.name, 'party']}
+                  label={index === 0 ? t('deskScores.partiesPresent') : undefined}
+                  rules={[{ required: true }]}
+                >
                   <Select
                     style={{ width: 170 }}
                     options={PARTIES.map((p) => ({ value: p, label: t(`deskScores.party.${p}`) }))}
@@ -144,7 +148,7 @@ function ReviewDialog({ row, month, onClose }: { row: Row; month: string; onClos
                   <Form.Item
                     key={c}
                     name={[field.name, 'scores', c]}
-                    label={t(`deskScores.criterion.${c}`)}
+                    label={index === 0 ? t(`deskScores.criterion.${c}`) : undefined}
                     rules={[{ required: true }]}
                   >
                     <InputNumber min={0} max={100} style={{ width: 90 }} />
@@ -164,6 +168,7 @@ function ReviewDialog({ row, month, onClose }: { row: Row; month: string; onClos
                   add(blank(PARTIES.find((p) => !used.has(p)) ?? 'residents_representative'));
                 }}
                 className="fq-gap"
+                block
               >
                 {t('deskScores.addParty')}
               </Button>

@@ -57,7 +57,7 @@ export default function PropertyWeightsPage() {
               render: (_: unknown, w: WeightsVersion) => `${w.weights[c]}%`,
             })),
             { key: 'bands', title: t('deskScores.bands'), render: (_, w) => t('deskScores.bandsText', w.bands) },
-            { key: 'note', title: t('deskScores.note'), render: (_, w) => (w.isDefault ? t('deskScores.default') : w.note) },
+            { key: 'note', title: t('deskScores.note'), render: (_, w) => (w.isDefault ? '' : w.note) },
             { key: 'at', title: '', render: (_, w) => (w.isDefault ? '' : date(w.createdAt)) },
           ]}
         />
@@ -94,9 +94,7 @@ function WeightsDialog({ current, onClose }: { current: WeightsVersion; onClose:
         ))}
       </Space>
       <Typography.Paragraph type={sum === 100 ? 'secondary' : 'danger'}>{t('deskScores.sum', { sum })}</Typography.Paragraph>
-      <Form.Item label={t('deskScores.bands')} name="bands" noStyle>
-        <span />
-      </Form.Item>
+      <Typography.Paragraph strong>{t('deskScores.bands')}</Typography.Paragraph>
       <Space wrap>
         {(['A', 'B', 'C'] as const).map((g) => (
           <Form.Item key={g} name={['bands', g]} label={`${g} ≥`} rules={[{ required: true }]}>
