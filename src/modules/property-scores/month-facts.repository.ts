@@ -74,7 +74,8 @@ function companyCases(w: MonthWindow): RawBuilder<unknown> {
 const monthStart = (w: MonthWindow) => sql`(${w.month}::date::timestamp at time zone ${w.timeZone})`;
 const monthEnd = (w: MonthWindow) => sql`((${w.month}::date + interval '1 month')::timestamp at time zone ${w.timeZone})`;
 
-export interface HandedCase {
+/** What every fact of a month says of its case: which, where, whose. */
+interface CaseFact {
   id: string;
   number: string;
   title: string;
@@ -82,6 +83,9 @@ export interface HandedCase {
   state: string;
   estate_id: string;
   company_id: string;
+}
+
+export interface HandedCase extends CaseFact {
   created_at: Date;
   over: boolean;
   ever_overdue: boolean;
@@ -98,14 +102,7 @@ export async function handedCases(db: Db, w: MonthWindow): Promise<HandedCase[]>
   return rows;
 }
 
-export interface RatedCase {
-  id: string;
-  number: string;
-  title: string;
-  kind: string;
-  state: string;
-  estate_id: string;
-  company_id: string;
+export interface RatedCase extends CaseFact {
   rating: number;
   rated_at: Date;
 }
@@ -120,14 +117,7 @@ export async function ratedCases(db: Db, w: MonthWindow): Promise<RatedCase[]> {
   return rows;
 }
 
-export interface OrderedHazard {
-  id: string;
-  number: string;
-  title: string;
-  kind: string;
-  state: string;
-  estate_id: string;
-  company_id: string;
+export interface OrderedHazard extends CaseFact {
   due_date: string;
   /** The party's reply (the case's resolve), as a local date. */
   replied_on: string | null;
