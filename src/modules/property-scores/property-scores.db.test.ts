@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type As, as, ok, refused } from '../../../test/api-as.ts';
 import { type Harness, startHarness } from '../../../test/harness.ts';
 import { hashPassword } from '../../platform/security/password.ts';
+import { computeLastMonth } from './compute.service.ts';
 
 /**
  * One scorecard against one worked out by hand. June 2025 lies before the tiny demo street's
@@ -275,6 +276,28 @@ describe('property scorecards', () => {
     const after = await ok(await secretary.get(`/api/property-scores/companies/${estate.company_id}?month=${MONTH}`));
     expect(after.cards.map((c: { score: number }) => c.score)).toEqual(before.cards.map((c: { score: number }) => c.score));
     expect((await ok(await housing.post('/api/property-scores/compute', { month: thisMonth }))).weightsVersion).toBe(2);
+  });
+});
+
+describe('the monthly job', () => {
+  it('computes last month for the street, and a second run leaves the same cards', async () => {
+    // On 2 July 2025 (Shanghai) last month is June: the job finds the card computed by hand above.
+    const deps = { db: h.database.db, timeZone: 'Asia/Shanghai', now: () => new Date('2025-07-01T18:30:00Z') };
+    const cards = () =>
+      h.database.db
+        .selectFrom('property_scorecards')
+        .select(['estate_id', 'score', 'grade'])
+        .where('month', '=', `${MONTH}-01`)
+        .orderBy('estate_id')
+        .execute();
+    const [first] = await computeLastMonth(deps);
+    expect(first?.month).toBe(MONTH);
+    const once = await cards();
+    await computeLastMonth(deps);
+    expect(await cards()).toEqual(once);
+    expect(once.map((c) => c.estate_id)).toContain(estate.id);
+    const runs = await h.database.db.selectFrom('events').select('data').where('type', '=', 'property_scores.computed').execute();
+    expect(runs.filter((r) => (r.data as { month: string }).month === MONTH).length).toBeGreaterThanOrEqual(2);
   });
 });
 
