@@ -64,7 +64,7 @@ export default function PropertyCompanyPage() {
       {data && (
         <>
           <Card variant="borderless" className="fq-gap">
-            <Descriptions size="small" column={{ xs: 1, md: 4 }}>
+            <Descriptions size="small" column={{ xs: 1, md: 5 }}>
               <Descriptions.Item label={t('deskScores.month')}>{monthLabel(data.month)}</Descriptions.Item>
               <Descriptions.Item label={t('deskScores.col.grade')}>
                 <GradeTag grade={data.grade} long />
@@ -75,6 +75,11 @@ export default function PropertyCompanyPage() {
               <Descriptions.Item label={t('deskScores.col.rank')}>
                 {data.rank === null ? '—' : t('deskScores.rankOf', { rank: data.rank })}
               </Descriptions.Item>
+              {data.cards[0] && (
+                <Descriptions.Item label={t('deskScores.weightsCol')}>
+                  {t('deskScores.weightsUsed', { version: data.cards[0].weightsVersion })} · {date(data.cards[0].computedAt)}
+                </Descriptions.Item>
+              )}
             </Descriptions>
             <Typography.Title level={5}>{t('deskScores.history')}</Typography.Title>
             <EChart option={option} style={{ height: 240 }} ariaLabel={t('deskScores.historyChart')} />
@@ -85,7 +90,7 @@ export default function PropertyCompanyPage() {
               size="small"
               dataSource={data.cards}
               pagination={false}
-              scroll={{ x: 1240 }}
+              scroll={{ x: 1080 }}
               locale={{ emptyText: <Empty description={t('deskScores.noCards')} /> }}
               expandable={{ expandedRowRender: (card) => <ReviewDetail card={card} /> }}
               columns={[
@@ -127,12 +132,6 @@ export default function PropertyCompanyPage() {
                     </Space>
                   ),
                 })),
-                {
-                  key: 'weights',
-                  title: t('deskScores.weightsCol'),
-                  width: 130,
-                  render: (_, c) => `v${c.weightsVersion} · ${date(c.computedAt)}`,
-                },
               ]}
             />
           </Card>

@@ -18,6 +18,9 @@ interface Row extends ReviewEstate {
   review: Review | undefined;
 }
 
+const PARTY_WIDTH = 200;
+const SCORE_WIDTH = 100;
+
 const average = (scores: PartyScores[]) =>
   Math.round(
     (scores.flatMap((p) => CRITERIA.map((c) => p.scores[c])).reduce((a, b) => a + b, 0) / (scores.length * CRITERIA.length)) * 10,
@@ -131,32 +134,30 @@ function ReviewDialog({ row, month, onClose }: { row: Row; month: string; onClos
       <Form.List name="scores">
         {(fields, { add, remove }) => (
           <>
-            {fields.map((field, index) => (
-              // The column names once, above the first party's row.
-              <Space key={field.key} align="end" wrap>
-                <Form.Item
-                  name={[field.name, 'party']}
-                  label={index === 0 ? t('deskScores.partiesPresent') : undefined}
-                  rules={[{ required: true }]}
-                >
+            {/* The column names once, above the parties' rows. */}
+            <Space align="end" className="fq-review-head">
+              <span style={{ width: PARTY_WIDTH }}>{t('deskScores.partiesPresent')}</span>
+              {CRITERIA.map((c) => (
+                <span key={c} style={{ width: SCORE_WIDTH }}>
+                  {t(`deskScores.criterion.${c}`)}
+                </span>
+              ))}
+            </Space>
+            {fields.map((field) => (
+              <Space key={field.key} align="start">
+                <Form.Item name={[field.name, 'party']} rules={[{ required: true }]}>
                   <Select
-                    style={{ width: 170 }}
+                    style={{ width: PARTY_WIDTH }}
+                    aria-label={t('deskScores.partiesPresent')}
                     options={PARTIES.map((p) => ({ value: p, label: t(`deskScores.party.${p}`) }))}
                   />
                 </Form.Item>
                 {CRITERIA.map((c) => (
-                  <Form.Item
-                    key={c}
-                    name={[field.name, 'scores', c]}
-                    label={index === 0 ? t(`deskScores.criterion.${c}`) : undefined}
-                    rules={[{ required: true }]}
-                  >
-                    <InputNumber min={0} max={100} style={{ width: 90 }} />
+                  <Form.Item key={c} name={[field.name, 'scores', c]} rules={[{ required: true }]}>
+                    <InputNumber min={0} max={100} style={{ width: SCORE_WIDTH }} aria-label={t(`deskScores.criterion.${c}`)} />
                   </Form.Item>
                 ))}
-                <Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length <= 1} />
-                </Form.Item>
+                <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length <= 1} />
               </Space>
             ))}
             {fields.length < PARTIES.length && (

@@ -7,7 +7,8 @@ export function historyOption(history: CompanyScorecard['history'], monthLabel: 
     grid: { left: 40, right: 16, top: 28, bottom: 28 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: history.map((h) => monthLabel(h.month)) },
-    yAxis: { type: 'value', min: 40, max: 100 },
+    // From 40, or lower when a month fell below it.
+    yAxis: { type: 'value', min: (range: { min: number }) => Math.min(40, Math.floor(range.min / 10) * 10), max: 100 },
     series: [
       {
         type: 'bar',
