@@ -6,7 +6,7 @@
  * month: two instances computing the same month leave one result.
  */
 import { sql } from 'kysely';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
 import {
   caseOnTime,
@@ -22,7 +22,7 @@ import {
   rectifiedOnTime,
 } from './month-facts.repository.ts';
 import { addMonths, monthDate, monthOf } from './months.ts';
-import { canCompute } from './property-scores.policy.ts';
+import { canCompute, readsAnyScores } from './property-scores.policy.ts';
 import { type Db, recordStreetEvent, type ScoreDeps, streetOf, todayOf, weightsFor } from './property-scores.shared.ts';
 import type { CardInputs } from './property-scores.tables.ts';
 import { companyScore, rankByScore, type ScorecardInputs, scorecard } from './scoring.ts';
@@ -175,7 +175,10 @@ export async function computeMonthIn(
 /** On demand: a month that has ended (or the current one, provisionally), by the street leader or housing department. */
 export async function computeMonth(deps: ScoreDeps, actor: Actor, month: string): Promise<MonthResult> {
   const street = await streetOf(deps.db, actor);
-  if (!canCompute(actor, street.path)) throw notFound('Street');
+  if (!canCompute(actor, street.path)) {
+    if (!readsAnyScores(actor)) throw notFound('Scores');
+    throw forbidden('PROPERTY_COMPUTE_FORBIDDEN', 'Months are computed by the street or the housing department.');
+  }
   if (month > monthOf(todayOf(deps))) throw badRequest('PROPERTY_MONTH_FUTURE', 'That month has not begun.', 'month');
   return deps.db.transaction().execute((trx) => computeMonthIn(trx, deps, street.id, month, actor.userId));
 }

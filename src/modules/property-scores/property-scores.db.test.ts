@@ -268,6 +268,9 @@ describe('property scorecards', () => {
       await (await as(h, 'leader')).post('/api/property-scores/weights', { weights, bands, effectiveFrom: thisMonth }),
       403,
     );
+    // a reader who may not compute is told so; someone who reads no scores is shown nothing
+    await refused(await secretary.post('/api/property-scores/compute', { month: MONTH }), 403);
+    await refused(await (await as(h, 'resident')).post('/api/property-scores/compute', { month: MONTH }), 404);
     const created = await ok(
       await housing.post('/api/property-scores/weights', { weights, bands, effectiveFrom: thisMonth }),
       201,
