@@ -18,7 +18,7 @@ interface Row extends ReviewEstate {
   review: Review | undefined;
 }
 
-const PARTY_WIDTH = 200;
+const PARTY_WIDTH = 240;
 const SCORE_WIDTH = 100;
 
 const average = (scores: PartyScores[]) =>
