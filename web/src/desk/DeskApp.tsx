@@ -38,6 +38,10 @@ const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage.tsx'));
 const IntegrationPage = lazy(() => import('./pages/IntegrationPage.tsx'));
 const RegisterImportPage = lazy(() => import('./pages/RegisterImportPage.tsx'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
+const PropertyRankingPage = lazy(() => import('./pages/PropertyRankingPage.tsx'));
+const PropertyCompanyPage = lazy(() => import('./pages/PropertyCompanyPage.tsx'));
+const PropertyReviewsPage = lazy(() => import('./pages/PropertyReviewsPage.tsx'));
+const PropertyWeightsPage = lazy(() => import('./pages/PropertyWeightsPage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -81,6 +85,10 @@ function Authenticated() {
               <Route path="/questionnaires/:id" component={QuestionnairePage} />
               <Route path="/integration" component={IntegrationPage} />
               <Route path="/register-import" component={RegisterImportPage} />
+              <Route path="/property-scores" component={PropertyRankingPage} />
+              <Route path="/property-scores/companies/:id" component={PropertyCompanyPage} />
+              <Route path="/property-reviews" component={PropertyReviewsPage} />
+              <Route path="/property-weights" component={PropertyWeightsPage} />
             </Switch>
           </Suspense>
         </DeskLayout>

@@ -1,8 +1,10 @@
 import {
   AlertOutlined,
   ApiOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CommentOutlined,
   DashboardOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
@@ -16,10 +18,12 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SlidersOutlined,
   SmileOutlined,
   SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
+  TrophyOutlined,
   UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -53,6 +57,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const careFigures = hasPermission(me, 'care.figures');
   const reads = (module: string) => hasPermission(me, `${module}.read`) || hasPermission(me, `${module}.manage`);
   const integration = hasPermission(me, 'integration.manage') || hasPermission(me, 'integration.read');
+  const propertyScores = hasPermission(me, 'property_scores.read') || hasPermission(me, 'property_scores.read_own');
   const registerImport = hasPermission(me, 'imports.run') && hasPermission(me, 'residents.manage');
   const entry = (key: string, icon: ReactNode, label: string) => ({ key, icon, label });
   const group = (key: string, icon: ReactNode, entries: (MenuEntry | false)[]): MenuGroup => ({
@@ -87,6 +92,12 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
       reads('activities') && entry('/activities', <ScheduleOutlined />, t('desk.menu.activities')),
       reads('points') && entry('/points', <GiftOutlined />, t('desk.menu.points')),
       reads('questionnaires') && entry('/questionnaires', <FormOutlined />, t('desk.menu.questionnaires')),
+    ]),
+    group('group:deliberation', <AuditOutlined />, [
+      propertyScores && entry('/property-scores', <TrophyOutlined />, t('desk.menu.propertyScores')),
+      hasPermission(me, 'property_scores.review') &&
+        entry('/property-reviews', <CommentOutlined />, t('desk.menu.propertyReviews')),
+      propertyScores && entry('/property-weights', <SlidersOutlined />, t('desk.menu.propertyWeights')),
     ]),
     entry('/wall', <DesktopOutlined />, t('desk.menu.wall')),
     group('group:system', <SettingOutlined />, [
