@@ -61,6 +61,17 @@ describe('monthly reports', () => {
     expect(row?.getCell(2).value).toBe(received);
   });
 
+  it('in English too: the narrative and the tables in English, the same figures', async () => {
+    const leader = await as('leader');
+    const created = await leader.post('/api/stats/reports', { nodeId: street.id, month: lastMonth(), lang: 'en' });
+    expect(created.statusCode, created.body).toBe(201);
+    const file = await leader.get(`/api/stats/reports/${created.json().id}/pdf`);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(file.rawPayload)), { mergePages: true });
+    expect(text).toContain('monthly report');
+    expect(text).toContain('On-time rate');
+    expect(text).toMatch(/received \d+ cases/);
+  });
+
   it('renders to pages that pdftoppm can draw', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fq-report-'));
     writeFileSync(path.join(dir, 'report.pdf'), pdf);
