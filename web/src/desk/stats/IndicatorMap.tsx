@@ -32,7 +32,7 @@ export function IndicatorMap({ mapKey, boundaries, rows, indicator, also, dark, 
       dark,
       fontSize,
       showValues: true,
-      scale: { colors: scaleFor(indicator.higherIsBetter, Boolean(dark)), labels: [t('geo.scale.high'), t('geo.scale.low')] },
+      scale: { colors: scaleFor(indicator.higherIsBetter, Boolean(dark)), labels: [t('stats.scaleHigh'), t('stats.scaleLow')] },
       areas: boundaries.features.map((feature) => {
         const row = byId.get(feature.id);
         const value = chartValue(row?.values[indicator.code], indicator.unit);
