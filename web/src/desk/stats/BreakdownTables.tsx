@@ -1,7 +1,8 @@
-import { Card, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Card, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
+import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { formatValue } from './indicator-format.ts';
 import { IndicatorName } from './KpiCards.tsx';
 import { useBreakdown } from './stats-data.ts';
@@ -22,6 +23,35 @@ function columnsOf(indicators: IndicatorInfo[], locale: string) {
 const pick = (registry: IndicatorInfo[], codes: string[]) =>
   codes.map((code) => registry.find((i) => i.code === code)).filter((i): i is IndicatorInfo => i !== undefined);
 
+/** A card holding one table of figures, with its export (and any other control) at the top right. */
+function FiguresCard({
+  title,
+  extra,
+  loading,
+  rows,
+  columns,
+}: {
+  title: string;
+  extra: ReactNode;
+  loading: boolean;
+  rows: Row[];
+  columns: TableColumnsType<Row>;
+}) {
+  return (
+    <Card variant="borderless" title={title} extra={extra} className="fq-gap">
+      <Table<Row>
+        rowKey="key"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        columns={columns}
+        scroll={{ x: true }}
+      />
+    </Card>
+  );
+}
+
 /** Case figures per category of the period. */
 export function CategoryTable({ scope, registry }: { scope: StatsScope; registry: IndicatorInfo[] }) {
   const { t, locale } = useI18n();
@@ -37,22 +67,13 @@ export function CategoryTable({ scope, registry }: { scope: StatsScope; registry
     'rectification_rate',
   ]);
   return (
-    <Card
-      variant="borderless"
+    <FiguresCard
       title={t('stats.categories')}
       extra={<ExportMenu scope={scope} table="category" />}
-      className="fq-gap"
-    >
-      <Table<Row>
-        rowKey="key"
-        size="small"
-        loading={data.isFetching}
-        dataSource={[...rows].sort((a, b) => (b.values.received ?? 0) - (a.values.received ?? 0))}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        columns={[{ key: 'name', title: t('stats.category'), dataIndex: 'name' }, ...columnsOf(shown, locale)]}
-        scroll={{ x: true }}
-      />
-    </Card>
+      loading={data.isFetching}
+      rows={[...rows].sort((a, b) => (b.values.received ?? 0) - (a.values.received ?? 0))}
+      columns={[{ key: 'name', title: t('stats.category'), dataIndex: 'name' }, ...columnsOf(shown, locale)]}
+    />
   );
 }
 
@@ -80,38 +101,22 @@ export function ChildRanking({ scope, registry, level }: { scope: StatsScope; re
     'overdue_now',
   ]).filter((i, index, all) => all.findIndex((j) => j.code === i.code) === index);
   return (
-    <Card
-      variant="borderless"
+    <FiguresCard
       title={`${t('stats.rankings')} · ${t(`stats.child.${level}`)}`}
-      className="fq-gap"
       extra={
         <Space>
-          <Select
-            size="small"
-            aria-label={t('stats.rankBy')}
-            value={code}
-            onChange={setCode}
-            style={{ width: 200 }}
-            options={registry.map((i) => ({ value: i.code, label: locale === 'en' ? i.name.en : i.name.zh }))}
-          />
+          <IndicatorSelect registry={registry} aria-label={t('stats.rankBy')} value={code} onChange={setCode} />
           <ExportMenu scope={scope} table="child" />
         </Space>
       }
-    >
-      <Table<Row>
-        rowKey="key"
-        size="small"
-        loading={data.isFetching}
-        dataSource={rows}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        columns={[
-          { key: 'rank', title: t('stats.rank'), width: 64, render: (_, __, index) => index + 1 },
-          { key: 'name', title: t(`stats.child.${level}`), dataIndex: 'name' },
-          ...columnsOf(shown, locale),
-        ]}
-        scroll={{ x: true }}
-      />
-    </Card>
+      loading={data.isFetching}
+      rows={rows}
+      columns={[
+        { key: 'rank', title: t('stats.rank'), width: 64, render: (_, __, index) => index + 1 },
+        { key: 'name', title: t(`stats.child.${level}`), dataIndex: 'name' },
+        ...columnsOf(shown, locale),
+      ]}
+    />
   );
 }
 
@@ -121,25 +126,17 @@ export function OrganisationRanking({ scope, registry }: { scope: StatsScope; re
   const data = useBreakdown(scope, 'organisation', locale);
   const rows = [...(data.data?.rows ?? [])].sort((a, b) => (b.values.org_on_time_rate ?? -1) - (a.values.org_on_time_rate ?? -1));
   return (
-    <Card
-      variant="borderless"
+    <FiguresCard
       title={t('stats.organisations')}
       extra={<ExportMenu scope={scope} table="organisation" />}
-      className="fq-gap"
-    >
-      <Table<Row>
-        rowKey="key"
-        size="small"
-        loading={data.isFetching}
-        dataSource={rows}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        columns={[
-          { key: 'rank', title: t('stats.rank'), width: 64, render: (_, __, index) => index + 1 },
-          { key: 'name', title: t('stats.organisation'), dataIndex: 'name' },
-          { key: 'kind', title: '', render: (_, row) => (row.kind ? <Tag>{t(`stats.kind.${row.kind}`)}</Tag> : null) },
-          ...columnsOf(pick(registry, ['org_handled', 'org_on_time_rate']), locale),
-        ]}
-      />
-    </Card>
+      loading={data.isFetching}
+      rows={rows}
+      columns={[
+        { key: 'rank', title: t('stats.rank'), width: 64, render: (_, __, index) => index + 1 },
+        { key: 'name', title: t('stats.organisation'), dataIndex: 'name' },
+        { key: 'kind', title: '', render: (_, row) => (row.kind ? <Tag>{t(`stats.kind.${row.kind}`)}</Tag> : null) },
+        ...columnsOf(pick(registry, ['org_handled', 'org_on_time_rate']), locale),
+      ]}
+    />
   );
 }

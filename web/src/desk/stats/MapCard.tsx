@@ -1,9 +1,10 @@
 import { ArrowUpOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Space, Typography } from 'antd';
+import { Button, Card, Empty, Space, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n.tsx';
 import { mapLevelFor, useAreaDetail, useBoundaries } from '../geo/geo-queries.ts';
 import '../geo/messages.ts';
 import { IndicatorMap } from './IndicatorMap.tsx';
+import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { useBreakdown } from './stats-data.ts';
 import type { IndicatorInfo, StatsScope } from './stats-types.ts';
 
@@ -39,14 +40,7 @@ export function MapCard({
       title={t('stats.map')}
       extra={
         <Space>
-          <Select
-            size="small"
-            aria-label={t('stats.mapBy')}
-            value={code}
-            onChange={onCode}
-            style={{ width: 200 }}
-            options={registry.map((i) => ({ value: i.code, label: locale === 'en' ? i.name.en : i.name.zh }))}
-          />
+          <IndicatorSelect registry={registry} aria-label={t('stats.mapBy')} value={code} onChange={onCode} />
           <Button size="small" icon={<ArrowUpOutlined />} disabled={!parent} onClick={() => parent && onNode(parent.id)}>
             {t('stats.up')}
           </Button>
