@@ -9,6 +9,7 @@ import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.
 import { startExpiryScheduler } from './modules/points/expiry-scheduler.ts';
 import { scoreDepsOf } from './modules/property-scores/property-scores.routes.ts';
 import { startScoreScheduler } from './modules/property-scores/score-scheduler.ts';
+import { startReportScheduler } from './modules/stats/report-scheduler.ts';
 import { startDeliveryWorker } from './modules/webhooks/delivery-worker.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
@@ -56,6 +57,11 @@ async function main() {
           startExpiryScheduler(jobs, (error) => app.log.error({ err: error }, 'points expiry failed')),
         ]
       : [];
+  // Monthly statistics reports: each morning, from the first working day of a month, last month's missing ones.
+  const stopReports =
+    config.schedulerSeconds > 0
+      ? startReportScheduler(jobs, (error) => app.log.error({ err: error }, 'monthly reports failed'))
+      : () => {};
   // Property companies' scorecards of last month, early on the first days of each month.
   const stopScores =
     config.schedulerSeconds > 0
@@ -79,6 +85,7 @@ async function main() {
     stopMissedVisits();
     for (const stopJob of stopVolunteerJobs) stopJob();
     stopWebhooks();
+    stopReports();
     stopScores();
     await app.close();
     await database.close();

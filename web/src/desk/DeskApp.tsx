@@ -37,6 +37,7 @@ const QuestionnairesPage = lazy(() => import('./pages/QuestionnairesPage.tsx'));
 const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage.tsx'));
 const IntegrationPage = lazy(() => import('./pages/IntegrationPage.tsx'));
 const RegisterImportPage = lazy(() => import('./pages/RegisterImportPage.tsx'));
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
 const PropertyRankingPage = lazy(() => import('./pages/PropertyRankingPage.tsx'));
 const PropertyCompanyPage = lazy(() => import('./pages/PropertyCompanyPage.tsx'));
 const PropertyReviewsPage = lazy(() => import('./pages/PropertyReviewsPage.tsx'));
@@ -63,6 +64,7 @@ function Authenticated() {
               <Route path="/cases/:id" component={CasePage} />
               <Route path="/overdue" component={OverduePage} />
               <Route path="/map" component={MapPage} />
+              <Route path="/statistics" component={StatisticsPage} />
               <Route path="/admin" nest component={AdminPage} />
               <Route path="/patrols" nest component={PatrolsPage} />
               <Route path="/hazards" component={HazardsPage} />

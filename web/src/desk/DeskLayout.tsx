@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CommentOutlined,
+  DashboardOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   FormOutlined,
@@ -70,6 +71,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
     entry('/', <ProfileOutlined />, t('desk.menu.cases')),
     entry('/overdue', <AlertOutlined />, t('desk.menu.overdue')),
     entry('/map', <EnvironmentOutlined />, t('desk.menu.map')),
+    ...(reads('stats') ? [entry('/statistics', <DashboardOutlined />, t('desk.menu.statistics'))] : []),
     group('group:patrols', <SafetyOutlined />, [
       patrols && entry('/patrols', <SafetyOutlined />, t('desk.menu.patrols')),
       patrols && entry('/hazards', <WarningOutlined />, t('desk.menu.hazards')),
