@@ -163,7 +163,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         report.databaseRestarts++;
         const during = (what: keyof Counts) => client.counts[what] - before[what];
         log(
-          `${Math.round((Date.now() - t0) / 1000)} s: server exits ${running.exits.join(',') || 'none'}; database stop ${report.databaseStops} (${mode}): ${during('unavailable')} answers of 503, ${during('noAnswer')} without answer, ${during('acknowledged')} acknowledged while it was gone`,
+          `${Math.round((Date.now() - t0) / 1000)} s: server crashes ${running.crashes.length}; database stop ${report.databaseStops} (${mode}): ${during('unavailable')} answers of 503, ${during('noAnswer')} without answer, ${during('acknowledged')} acknowledged while it was gone`,
         );
       }
     })();
