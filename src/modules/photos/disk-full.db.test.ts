@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, rmdir, statfs, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryId, pointInGrid } from '../../../test/fixtures.ts';
 import { type Harness, startHarness } from '../../../test/harness.ts';
 import { listFiles } from '../../platform/backup/archive.ts';
-import './photos.repository.ts';
 import { multipartBody } from './test-images.ts';
 
 /**
@@ -64,7 +64,7 @@ describe.runIf(process.getuid?.() === 0)('a full disk while storing photos', () 
     const filler = path.join(mountpoint, 'filler');
     const free = await statfs(mountpoint);
     await writeFile(filler, Buffer.alloc(Math.max(0, free.bavail * free.bsize - 8 * 1024)));
-    const photos = () => h.database.db.selectFrom('photos').select('id').execute();
+    const photos = async () => (await sql<{ id: string }>`select id from photos`.execute(h.database.db)).rows;
     const before = (await photos()).length;
 
     const refused = await upload(await noisyJpeg());
