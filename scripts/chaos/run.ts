@@ -7,6 +7,7 @@ import { TINY_SCALE } from '../../src/demo/street-plan.ts';
 import { seedNationalCalendar } from '../../src/modules/calendar/calendar.service.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
+import { categoryId, pointInGrid } from '../../test/fixtures.ts';
 import { ChaosClient, type Counts } from './client.ts';
 import { createPrivateCluster, freePort, type PrivateCluster } from './cluster.ts';
 import { type LoadSetup, login, newLedger, runLoad } from './load.ts';
@@ -71,25 +72,7 @@ async function prepareDatabase(cluster: PrivateCluster) {
     await migrate(database);
     await seedNationalCalendar(database.db);
     await seedDemoIfEmpty(database, TINY_SCALE);
-    const category = await database.db
-      .selectFrom('case_categories')
-      .select('id')
-      .where('code', '=', 'ENV_GARBAGE')
-      .executeTakeFirstOrThrow();
-    const grid = await database.db
-      .selectFrom('area_nodes')
-      .select('id')
-      .where('code', '=', 'C01G01')
-      .where('level', '=', 'grid')
-      .executeTakeFirstOrThrow();
-    const building = await database.db
-      .selectFrom('area_nodes')
-      .select(['lon', 'lat'])
-      .where('parent_id', '=', grid.id)
-      .where('level', '=', 'building')
-      .orderBy('code')
-      .executeTakeFirstOrThrow();
-    return { categoryId: category.id, point: { lon: building.lon as number, lat: building.lat as number } };
+    return { categoryId: await categoryId({ database }, 'ENV_GARBAGE'), point: await pointInGrid({ database }, 'C01G01') };
   } finally {
     await database.close();
   }
