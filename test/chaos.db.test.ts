@@ -13,6 +13,7 @@ const why = testEngine() !== 'postgres' ? 'runs with the postgres project only' 
 describe.skipIf(why !== undefined)('crash and outage (bounded)', () => {
   it('loses nothing acknowledged, doubles nothing, answers 503 with a retry hint while the database is gone', async () => {
     const report = await runChaos({
+      engine: 'postgres',
       killSeconds: 40,
       outageSeconds: 25,
       workers: 4,

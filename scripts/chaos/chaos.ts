@@ -3,7 +3,7 @@ import { clusterUnavailable } from './cluster.ts';
 import { formatReport, passed, runChaos } from './run.ts';
 
 /**
- * npm run chaos [-- --kill-seconds 120 --outage-seconds 60 --workers 6 --seed 7]
+ * npm run chaos [-- --kill-seconds 150 --outage-seconds 60 --workers 6 --seed 7 --engine postgres|pglite]
  * Crash and outage harness: see scripts/chaos/run.ts. Needs root (the private cluster runs as
  * the postgres user) and PostgreSQL 15's programs in /usr/lib/postgresql/15/bin (or PG_BIN).
  */
@@ -14,10 +14,12 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '6' },
     seed: { type: 'string' },
     'fault-every': { type: 'string', default: '3000-8000' },
+    engine: { type: 'string', default: 'postgres' },
   },
 });
 
-const why = clusterUnavailable();
+const engine = values.engine === 'pglite' ? 'pglite' : 'postgres';
+const why = engine === 'postgres' ? clusterUnavailable() : undefined;
 if (why) {
   process.stderr.write(`chaos: ${why}\n`);
   process.exit(2);
@@ -26,6 +28,7 @@ const [min, max] = (values['fault-every'] as string).split('-').map(Number) as [
 const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 1_000_000);
 const started = Date.now();
 const report = await runChaos({
+  engine,
   killSeconds: Number(values['kill-seconds']),
   outageSeconds: Number(values['outage-seconds']),
   workers: Number(values.workers),

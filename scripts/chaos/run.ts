@@ -5,6 +5,7 @@ import pg from 'pg';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../src/demo/seed-demo.ts';
 import { TINY_SCALE } from '../../src/demo/street-plan.ts';
 import { seedNationalCalendar } from '../../src/modules/calendar/calendar.service.ts';
+import type { Query } from '../../src/platform/backup/fingerprint.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { categoryId, pointInGrid } from '../../test/fixtures.ts';
@@ -21,6 +22,8 @@ import { verify } from './verify.ts';
  * acknowledged write is looked for in the database.
  */
 export interface ChaosOptions {
+  /** The private PostgreSQL cluster (kills, then outages), or embedded PGlite in a data folder (kills only). */
+  engine: 'postgres' | 'pglite';
   killSeconds: number;
   outageSeconds: number;
   workers: number;
@@ -62,12 +65,15 @@ function random(seed: number) {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function prepareDatabase(cluster: PrivateCluster) {
-  const admin = new pg.Client({ connectionString: cluster.url() });
-  await admin.connect();
-  await admin.query('create database fengqiao');
-  await admin.end();
-  const database = await openDatabase({ databaseUrl: cluster.url('fengqiao'), poolSize: 4 });
+/** The database to run against, migrated and seeded with the tiny demo street: on the private cluster, or a PGlite folder. */
+async function prepareDatabase(cluster: PrivateCluster | undefined, dataDir: string) {
+  if (cluster) {
+    const admin = new pg.Client({ connectionString: cluster.url() });
+    await admin.connect();
+    await admin.query('create database fengqiao');
+    await admin.end();
+  }
+  const database = await openDatabase(cluster ? { databaseUrl: cluster.url('fengqiao'), poolSize: 4 } : { dataDir });
   try {
     await migrate(database);
     await seedNationalCalendar(database.db);
@@ -78,19 +84,40 @@ async function prepareDatabase(cluster: PrivateCluster) {
   }
 }
 
+/** Reads the database after the run: the server's own PGlite folder is opened once the server has stopped. */
+async function withQuery<T>(cluster: PrivateCluster | undefined, dataDir: string, work: (query: Query) => Promise<T>) {
+  if (cluster) {
+    const client = new pg.Client({ connectionString: cluster.url('fengqiao') });
+    await client.connect();
+    try {
+      return await work(async (text, params) => (await client.query(text, params as unknown[])).rows);
+    } finally {
+      await client.end();
+    }
+  }
+  const database = await openDatabase({ dataDir });
+  try {
+    return await work((text, params) => database.withScriptTransaction((tx) => tx.query(text, params)));
+  } finally {
+    await database.close();
+  }
+}
+
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const { log } = options;
   const next = random(options.seed);
   const between = ([min, max]: [number, number]) => min + Math.floor(next() * (max - min));
   const tag = `chaos${options.seed}`;
-  const cluster = await createPrivateCluster();
+  const cluster = options.engine === 'postgres' ? await createPrivateCluster() : undefined;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'fq-chaos-data-'));
   let server: ServerProcess | undefined;
   try {
-    log(`private PostgreSQL cluster on port ${cluster.port}; seeding the tiny demo street`);
-    const place = await prepareDatabase(cluster);
+    log(
+      `${cluster ? `private PostgreSQL cluster on port ${cluster.port}` : `PGlite in ${dataDir}`}; seeding the tiny demo street`,
+    );
+    const place = await prepareDatabase(cluster, dataDir);
     server = new ServerProcess(await freePort(), {
-      DATABASE_URL: cluster.url('fengqiao'),
+      ...(cluster ? { DATABASE_URL: cluster.url('fengqiao') } : {}),
       DATA_DIR: dataDir,
       SEED_DEMO: '0',
       // The deadline and webhook jobs stay off: the load is the intake and the case actions.
@@ -132,17 +159,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`${Math.round((Date.now() - t0) / 1000)} s: phase 1 done: ${report.kills} kills, ${counter.stories} stories`);
 
     // Phase 2: the database gone under the running server, a crash and a clean stop in turn.
-    const outageUntil = Date.now() + options.outageSeconds * 1000;
+    const outageUntil = Date.now() + (cluster ? options.outageSeconds * 1000 : 0);
     client.stopAt = outageUntil;
     const outages = (async () => {
-      while (Date.now() + options.faultEvery[0] < outageUntil) {
+      while (cluster && Date.now() + options.faultEvery[0] < outageUntil) {
         await pause(between(options.faultEvery));
         const mode = report.databaseStops % 2 === 0 ? 'immediate' : 'fast';
-        await cluster.stop(mode);
+        await cluster?.stop(mode);
         report.databaseStops++;
         const before = { ...client.counts };
         await pause(between([1500, 4000]));
-        await cluster.start();
+        await cluster?.start();
         report.databaseRestarts++;
         const during = (what: keyof Counts) => client.counts[what] - before[what];
         log(
@@ -156,7 +183,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     );
 
     for (const crash of running.crashes) log(`the server ended by itself:\n${crash}`);
-    const verdict = await verify(cluster.url('fengqiao'), path.join(dataDir, 'files'), ledger, tag, since);
+    // A PGlite folder belongs to one process: the server lets go of it before it is read.
+    if (!cluster) await running.stop();
+    const verdict = await withQuery(cluster, dataDir, (query) => verify(query, path.join(dataDir, 'files'), ledger, tag, since));
     return {
       seed: options.seed,
       stories: counter.stories,
@@ -171,7 +200,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     throw error;
   } finally {
     await server?.stop();
-    await cluster.destroy();
+    await cluster?.destroy();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

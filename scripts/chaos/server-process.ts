@@ -13,6 +13,7 @@ export class ServerProcess {
   /** How each server process ended (SIGKILL by the harness, or on its own). */
   readonly exits: string[] = [];
   readonly crashes: string[] = [];
+  private stopping = false;
   readonly baseUrl: string;
 
   constructor(
@@ -24,6 +25,7 @@ export class ServerProcess {
 
   async start(timeoutMs = 120_000): Promise<number> {
     const started = Date.now();
+    this.stopping = false;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: {
@@ -43,7 +45,7 @@ export class ServerProcess {
     child.once('exit', (code, signal) => {
       this.exits.push(signal ?? `exit ${code}`);
       // The server ending by itself is a finding: its last words go into the report.
-      if (signal !== 'SIGKILL' && signal !== 'SIGTERM') this.crashes.push(this.output.slice(-4000));
+      if (!this.stopping && signal !== 'SIGKILL') this.crashes.push(this.output.slice(-4000));
     });
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -74,6 +76,7 @@ export class ServerProcess {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
+    this.stopping = true;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;

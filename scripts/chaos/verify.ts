@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import type { Query } from '../../src/platform/backup/fingerprint.ts';
 import type { Ledger } from './load.ts';
 
 /**
@@ -20,68 +20,63 @@ export interface Verdict {
 
 const EVENT_OF: Record<string, string> = { accept: 'case.accepted', start: 'case.started', resolve: 'case.resolved' };
 
-export async function verify(url: string, filesDir: string, ledger: Ledger, tag: string, since: Date): Promise<Verdict> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+export async function verify(query: Query, filesDir: string, ledger: Ledger, tag: string, since: Date): Promise<Verdict> {
+  const client = { query: async <R>(text: string, params?: unknown[]) => ({ rows: await query<R>(text, params) }) };
   const details: string[] = [];
   const note = (line: string) => {
     if (details.length < 30) details.push(line);
   };
-  try {
-    const ids = [...ledger.cases.keys()];
-    const { rows: found } = await client.query<{ id: string; idempotency_key: string | null }>(
-      'select id, idempotency_key from cases where id = any($1::uuid[])',
-      [ids],
-    );
-    const present = new Set(found.map((row) => row.id));
-    const { rows: events } = await client.query<{ entity_id: string; type: string; n: number }>(
-      `select entity_id, type, count(*)::int as n from events
+  const ids = [...ledger.cases.keys()];
+  const { rows: found } = await client.query<{ id: string; idempotency_key: string | null }>(
+    'select id, idempotency_key from cases where id = any($1::uuid[])',
+    [ids],
+  );
+  const present = new Set(found.map((row) => row.id));
+  const { rows: events } = await client.query<{ entity_id: string; type: string; n: number }>(
+    `select entity_id, type, count(*)::int as n from events
        where entity_type = 'case' and entity_id = any($1::uuid[]) group by entity_id, type`,
-      [ids],
-    );
-    const eventCount = new Map(events.map((e) => [`${e.entity_id} ${e.type}`, e.n]));
-    let lost = 0;
-    let duplicates = 0;
-    for (const [id, entry] of ledger.cases) {
-      if (!present.has(id)) {
+    [ids],
+  );
+  const eventCount = new Map(events.map((e) => [`${e.entity_id} ${e.type}`, e.n]));
+  let lost = 0;
+  let duplicates = 0;
+  for (const [id, entry] of ledger.cases) {
+    if (!present.has(id)) {
+      lost++;
+      note(`lost: acknowledged case ${id} is missing`);
+      continue;
+    }
+    for (const type of ['case.reported', ...entry.actions.map((a) => EVENT_OF[a] as string)]) {
+      const n = eventCount.get(`${id} ${type}`) ?? 0;
+      if (n === 0) {
         lost++;
-        note(`lost: acknowledged case ${id} is missing`);
-        continue;
-      }
-      for (const type of ['case.reported', ...entry.actions.map((a) => EVENT_OF[a] as string)]) {
-        const n = eventCount.get(`${id} ${type}`) ?? 0;
-        if (n === 0) {
-          lost++;
-          note(`lost: case ${id} has no ${type} although it was acknowledged`);
-        }
+        note(`lost: case ${id} has no ${type} although it was acknowledged`);
       }
     }
-    for (const [key, n] of eventCount) {
-      if (n > 1) {
-        duplicates += n - 1;
-        note(`duplicate: ${key} recorded ${n} times`);
-      }
-    }
-    // Every case of this run came from one intake key; two cases under one key would be a retry done twice.
-    const { rows: ours } = await client.query<{ key: string | null; n: number }>(
-      `select idempotency_key as key, count(*)::int as n from cases where description like $1 group by idempotency_key`,
-      [`[${tag}]%`],
-    );
-    for (const row of ours) {
-      if (row.key === null || row.n > 1 || !ledger.intakeKeys.has(row.key)) {
-        duplicates += row.key === null ? row.n : row.n - 1;
-        note(`duplicate: ${row.n} case(s) under intake key ${row.key}`);
-      }
-    }
-    const halfWritten = await countHalfWritten(client, filesDir, tag, since, note);
-    return { checkedCases: ids.length, lost, duplicates, halfWritten, details };
-  } finally {
-    await client.end();
   }
+  for (const [key, n] of eventCount) {
+    if (n > 1) {
+      duplicates += n - 1;
+      note(`duplicate: ${key} recorded ${n} times`);
+    }
+  }
+  // Every case of this run came from one intake key; two cases under one key would be a retry done twice.
+  const { rows: ours } = await client.query<{ key: string | null; n: number }>(
+    `select idempotency_key as key, count(*)::int as n from cases where description like $1 group by idempotency_key`,
+    [`[${tag}]%`],
+  );
+  for (const row of ours) {
+    if (row.key === null || row.n > 1 || !ledger.intakeKeys.has(row.key)) {
+      duplicates += row.key === null ? row.n : row.n - 1;
+      note(`duplicate: ${row.n} case(s) under intake key ${row.key}`);
+    }
+  }
+  const halfWritten = await countHalfWritten(client, filesDir, tag, since, note);
+  return { checkedCases: ids.length, lost, duplicates, halfWritten, details };
 }
 
 async function countHalfWritten(
-  client: pg.Client,
+  client: { query: <R>(text: string, params?: unknown[]) => Promise<{ rows: R[] }> },
   filesDir: string,
   tag: string,
   since: Date,
