@@ -4,8 +4,8 @@ import { formatReport, passed, runChaos } from '../scripts/chaos/run.ts';
 import { testEngine } from './databases.ts';
 
 /**
- * The bounded crash and outage run (npm run chaos is the long one): about 40 s of SIGKILLs and
- * 25 s of PostgreSQL stops under load. It runs once, with the PostgreSQL project, and needs root
+ * The bounded crash and outage run (npm run chaos is the long one): about 35 s of SIGKILLs and
+ * 20 s of PostgreSQL stops under load. It runs once, with the PostgreSQL project, and needs root
  * to make its private cluster as the postgres user; elsewhere it says why it is skipped.
  */
 const why = testEngine() !== 'postgres' ? 'runs with the postgres project only' : clusterUnavailable();
@@ -14,8 +14,8 @@ describe.skipIf(why !== undefined)('crash and outage (bounded)', () => {
   it('loses nothing acknowledged, doubles nothing, answers 503 with a retry hint while the database is gone', async () => {
     const report = await runChaos({
       engine: 'postgres',
-      killSeconds: 40,
-      outageSeconds: 25,
+      killSeconds: 35,
+      outageSeconds: 20,
       workers: 4,
       faultEvery: [4000, 8000],
       seed: Math.floor(Math.random() * 1_000_000),
