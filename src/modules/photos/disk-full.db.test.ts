@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, rmdir, statfs, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmdirSync } from 'node:fs';
+import { readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -15,28 +16,30 @@ import { multipartBody } from './test-images.ts';
  * A full disk under the photo store: the data folder is a tiny tmpfs filled almost to the brim.
  * Mounting needs root; where that is not allowed the test says so and is skipped.
  */
-let mountpoint = '';
-let mounted = false;
+/** Mounted when the file is loaded, so a machine that does not allow it shows the test as skipped. */
+function mountTinyDisk(): string | undefined {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fq-full-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', dir], { stdio: 'ignore' });
+    return dir;
+  } catch {
+    rmdirSync(dir);
+    process.stderr.write('disk-full test skipped: mounting a tmpfs is not permitted here (needs root)\n');
+    return undefined;
+  }
+}
+const mountpoint = mountTinyDisk();
 let h: Harness;
 
 beforeAll(async () => {
-  mountpoint = await mkdtemp(path.join(tmpdir(), 'fq-full-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mountpoint], { stdio: 'ignore' });
-    mounted = true;
-  } catch {
-    process.stderr.write('disk-full test skipped: mounting a tmpfs is not permitted here (needs root)\n');
-    return;
-  }
-  h = await startHarness({ DATA_DIR: mountpoint });
+  if (mountpoint) h = await startHarness({ DATA_DIR: mountpoint });
 });
 
 afterAll(async () => {
-  if (mounted) {
-    await h.close();
-    execFileSync('umount', [mountpoint]);
-  }
-  await rmdir(mountpoint);
+  if (!mountpoint) return;
+  await h?.close();
+  execFileSync('umount', [mountpoint]);
+  rmdirSync(mountpoint);
 });
 
 /** A photo that does not compress: random pixels. */
@@ -58,11 +61,11 @@ async function upload(bytes: Buffer) {
   });
 }
 
-describe.runIf(process.getuid?.() === 0)('a full disk while storing photos', () => {
+describe.runIf(mountpoint !== undefined)('a full disk while storing photos', () => {
   it('answers 507 STORAGE_FULL, leaves no partial file and no photo row, and recovers once there is room', async () => {
-    if (!mounted) return;
-    const filler = path.join(mountpoint, 'filler');
-    const free = await statfs(mountpoint);
+    const disk = mountpoint as string;
+    const filler = path.join(disk, 'filler');
+    const free = await statfs(disk);
     await writeFile(filler, Buffer.alloc(Math.max(0, free.bavail * free.bsize - 8 * 1024)));
     const photos = async () => (await sql<{ id: string }>`select id from photos`.execute(h.database.db)).rows;
     const before = (await photos()).length;
@@ -73,7 +76,7 @@ describe.runIf(process.getuid?.() === 0)('a full disk while storing photos', () 
     expect(refused.body).not.toMatch(/ENOSPC|at .*\.ts/);
     expect((await photos()).length).toBe(before);
     // Whatever is in the store is whole: no temporary file, every blob's name is its content's hash.
-    const files = path.join(mountpoint, 'files');
+    const files = path.join(disk, 'files');
     for (const name of await listFiles(files)) {
       expect(name).not.toMatch(/\.tmp$/);
       const hash = createHash('sha256')
