@@ -12,6 +12,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   SEED_DEMO: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: flag,
@@ -41,6 +42,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   pgPoolSize: number;
+  /** The longest one SQL statement may run on the PostgreSQL server (0: no limit); past it the request is answered 503. */
+  statementTimeoutMs: number;
   seedDemo: boolean;
   logLevel: string;
   cookieSecure: boolean;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     pgPoolSize: e.PG_POOL_SIZE,
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     // Demo data never lands in production by accident.
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,

@@ -7,6 +7,9 @@ import { caseDepsOf } from './modules/cases/cases.routes.ts';
 import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
 import { startExpiryScheduler } from './modules/points/expiry-scheduler.ts';
+import { scoreDepsOf } from './modules/property-scores/property-scores.routes.ts';
+import { startScoreScheduler } from './modules/property-scores/score-scheduler.ts';
+import { startReportScheduler } from './modules/stats/report-scheduler.ts';
 import { startDeliveryWorker } from './modules/webhooks/delivery-worker.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
@@ -54,6 +57,16 @@ async function main() {
           startExpiryScheduler(jobs, (error) => app.log.error({ err: error }, 'points expiry failed')),
         ]
       : [];
+  // Monthly statistics reports: each morning, from the first working day of a month, last month's missing ones.
+  const stopReports =
+    config.schedulerSeconds > 0
+      ? startReportScheduler(jobs, (error) => app.log.error({ err: error }, 'monthly reports failed'))
+      : () => {};
+  // Property companies' scorecards of last month, early on the first days of each month.
+  const stopScores =
+    config.schedulerSeconds > 0
+      ? startScoreScheduler(scoreDepsOf(context), (error) => app.log.error({ err: error }, 'property scorecards failed'))
+      : () => {};
   // Webhooks: the outbox is polled every few seconds; deliveries are claimed, so instances never send one twice at once.
   const stopWebhooks =
     config.schedulerSeconds > 0
@@ -72,6 +85,8 @@ async function main() {
     stopMissedVisits();
     for (const stopJob of stopVolunteerJobs) stopJob();
     stopWebhooks();
+    stopReports();
+    stopScores();
     await app.close();
     await database.close();
     process.exit(0);

@@ -17,7 +17,12 @@ export const VERSION = (
 /** Opens the database, migrates it, seeds the demo street when asked and the database is empty, builds the app. */
 export async function startServer(config: Config, logger: FastifyServerOptions['logger'], log: (line: string) => void) {
   const t0 = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.pgPoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.pgPoolSize,
+    statementTimeoutMs: config.statementTimeoutMs || undefined,
+  });
   try {
     const applied = await migrate(database);
     await seedNationalCalendar(database.db);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { idempotentRequest, once } from '../../platform/db/idempotency.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../access/access.policy.ts';
@@ -35,8 +36,37 @@ export async function performAction(
   caseId: string,
   action: CaseAction,
   body: ActionBody,
+  before?: (trx: Kysely<DB>) => Promise<void>,
 ): Promise<void> {
-  await deps.db.transaction().execute((trx) => performActionIn(trx, deps, performer, caseId, action, body));
+  await deps.db.transaction().execute(async (trx) => {
+    await before?.(trx);
+    await performActionIn(trx, deps, performer, caseId, action, body);
+  });
+}
+
+/**
+ * The same for a signed-in person who may retry with an Idempotency-Key: an action that committed
+ * is not done again (a retried "accept" would otherwise meet its own result and be refused with
+ * 409). The key is written first in the action's transaction, so a concurrent retry waits on it.
+ */
+export async function performActionOnce(
+  deps: CaseDeps,
+  actor: Actor,
+  caseId: string,
+  action: CaseAction,
+  body: ActionBody,
+  key: string | undefined,
+): Promise<{ replayed: boolean }> {
+  const request = key ? idempotentRequest(`user:${actor.userId}`, key, `POST /cases/${caseId}/${action}`, body) : undefined;
+  const outcome = await once(deps.db, request, async (record) => {
+    const stored = { status: 200, result: { caseId } };
+    await performAction(deps, { actor }, caseId, action, body, async (trx) => {
+      const row = await trx.selectFrom('cases').select('street_id').where('id', '=', caseId).executeTakeFirst();
+      await record(trx, row?.street_id ?? null, stored);
+    });
+    return stored;
+  });
+  return { replayed: outcome.replayed };
 }
 
 /** The same inside the caller's transaction, for a module that moves a case together with its own records. */

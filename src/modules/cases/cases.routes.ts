@@ -4,7 +4,7 @@ import { decodeCursor, pageSchema, toPage } from '../../platform/http/pagination
 import { requireActor } from '../../platform/http/request-context.ts';
 import { loadDayTable, onCalendarYearPublished } from '../calendar/calendar.service.ts';
 import { registerPhotoAccess } from '../photos/photos.service.ts';
-import { performAction } from './case-actions.ts';
+import { performActionOnce } from './case-actions.ts';
 import { type CaseDeps, visibleCase } from './case-view.ts';
 import {
   ACTION_BODIES,
@@ -28,12 +28,20 @@ const idempotencyHeaders = z.object({
     .max(100)
     .regex(/^[A-Za-z0-9_.:-]+$/)
     .optional()
-    .describe('A retried submission with the same key returns the same case, never a second one'),
+    .describe(
+      'A retried submission with the same key returns the same case, never a second one; another body under the same key is refused (409)',
+    ),
   prefer: z
     .string()
     .max(200)
     .optional()
     .describe('`return=minimal` (RFC 7240): answer only the new case’s id and number, without reading it back'),
+});
+
+const actionHeaders = z.object({
+  'idempotency-key': idempotencyHeaders.shape['idempotency-key'].describe(
+    'A retried action with the same key is answered with the case, not done twice; another body under it is refused (409)',
+  ),
 });
 
 export function caseDepsOf({ database, gridLocator, config }: AppContext): CaseDeps {
@@ -80,13 +88,14 @@ export function casesRoutes(app: App, context: AppContext) {
         summary: 'Report a case (resident or staff); the grid comes from the point or the building',
         headers: idempotencyHeaders,
         body: createCaseBody,
-        response: responses({ 201: createdCaseSchema, 200: createdCaseSchema }, [400, 401, 403]),
+        response: responses({ 201: createdCaseSchema, 200: createdCaseSchema }, [400, 401, 403, 409]),
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await takeInCase(deps, { actor, input: request.body, idempotencyKey: request.headers['idempotency-key'] });
       reply.status(result.replayed ? 200 : 201);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
       // A phone that only shows the number, or a system handing over work, need not wait for the case to be read back.
       if (/\breturn=minimal\b/.test(request.headers.prefer ?? '')) {
         reply.header('preference-applied', 'return=minimal');
@@ -163,14 +172,18 @@ export function casesRoutes(app: App, context: AppContext) {
           tags,
           summary: ACTION_SUMMARIES[action],
           params: idParams,
+          headers: actionHeaders,
           body: ACTION_BODIES[action],
           response: responses({ 200: caseDetailSchema }, WRITE_ERRORS),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = requireActor(request);
-        await performAction(deps, { actor }, request.params.id, action, request.body as Record<string, unknown>);
-        return getCaseDetail(deps, actor, request.params.id, request.ip);
+        const body = request.body as Record<string, unknown>;
+        const { id } = request.params;
+        const { replayed } = await performActionOnce(deps, actor, id, action, body, request.headers['idempotency-key']);
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return getCaseDetail(deps, actor, id, request.ip);
       },
     );
   }

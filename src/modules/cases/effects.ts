@@ -130,7 +130,13 @@ export function effectOf<A extends CaseAction>(action: A, c: EffectCase, body: E
       const contact = body as EffectBodies['contact'];
       return {
         changes: c.first_contact_at ? {} : { first_contact_at: at },
-        event: { note: contact.note, channel: contact.channel },
+        // The rollups count a first contact within the response limit; later calls count for nothing.
+        event: {
+          note: contact.note,
+          channel: contact.channel,
+          first: c.first_contact_at === null,
+          onTime: c.first_contact_at === null && c.response_due_at !== null && at <= c.response_due_at,
+        },
         notify: [],
         contact,
       };

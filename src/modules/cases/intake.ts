@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { idempotentRequest, isUniqueViolation, recordOutcome, storedOutcome } from '../../platform/db/idempotency.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { type Actor, canAnywhere, holdsRole, pathIds } from '../access/access.policy.ts';
@@ -106,10 +107,18 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
   const { actor, input } = request;
   const scope = actor ? `user:${actor.userId}` : (request.system?.idempotencyScope ?? 'public');
   const secret = await repo.trackingSecret(db);
-  if (request.idempotencyKey) {
-    const earlier = await repo.findByIdempotencyKey(db, scope, request.idempotencyKey);
-    if (earlier) return { ...earlier, trackingCode: trackingCodeFor(secret, earlier.caseId), replayed: true };
-  }
+  const idempotency = request.idempotencyKey
+    ? idempotentRequest(scope, request.idempotencyKey, 'POST /cases', request.input)
+    : undefined;
+  const earlierCase = async () => {
+    if (!idempotency) return undefined;
+    const stored = await storedOutcome<{ caseId: string; number: string }>(db, idempotency);
+    // Cases reported before keys had their own table carry the key on the case row itself.
+    const earlier = stored?.result ?? (await repo.findByIdempotencyKey(db, scope, idempotency.key));
+    return earlier && { ...earlier, trackingCode: trackingCodeFor(secret, earlier.caseId), replayed: true };
+  };
+  const replay = await earlierCase();
+  if (replay) return replay;
   if (actor && !canAnywhere(actor, 'cases.create'))
     throw new AppError(403, 'FORBIDDEN', 'Your roles do not allow reporting cases.');
   const staff = isStaff(actor);
@@ -183,6 +192,8 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
 
   try {
     await db.transaction().execute(async (trx) => {
+      // The key first: a concurrent retry waits on it here and then answers with this case.
+      if (idempotency) await recordOutcome(trx, idempotency, streetId, { status: 201, result: { caseId: id, number } });
       await repo.insertCase(trx, values);
       await request.within?.(trx, id);
       await attachPhotos(trx, input.photoIds, {
@@ -213,9 +224,9 @@ export async function takeInCase(deps: CaseDeps, request: IntakeRequest): Promis
     });
   } catch (error) {
     // Two retries racing: the second insert meets the first one's idempotency key.
-    if (request.idempotencyKey && (error as { code?: string }).code === '23505') {
-      const earlier = await repo.findByIdempotencyKey(db, scope, request.idempotencyKey);
-      if (earlier) return { ...earlier, trackingCode: trackingCodeFor(secret, earlier.caseId), replayed: true };
+    if (isUniqueViolation(error)) {
+      const raced = await earlierCase();
+      if (raced) return raced;
     }
     throw error;
   }

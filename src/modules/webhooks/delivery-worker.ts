@@ -13,7 +13,9 @@ export interface WorkerDeps {
   db: Kysely<DB>;
   now?: () => Date;
   /** The HTTP client; tests may stand in for the network. */
-  post?: (url: string, body: string, headers: Record<string, string>) => Promise<number>;
+  post?: (url: string, body: string, headers: Record<string, string>, timeoutMs: number) => Promise<number>;
+  /** How long one POST may take before it counts as failed (TIMEOUT_MS; tests make it short). */
+  timeoutMs?: number;
 }
 
 const BATCH = 50;
@@ -75,13 +77,14 @@ export async function payloadOf(db: Kysely<DB>, eventId: number, deliveryId: num
   };
 }
 
-async function httpPost(url: string, body: string, headers: Record<string, string>): Promise<number> {
+/** A receiver that accepts the connection and never answers is cut off at the timeout, its body too. */
+async function httpPost(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
   const response = await fetch(url, {
     method: 'POST',
     body,
     headers,
     redirect: 'manual',
-    signal: AbortSignal.timeout(TIMEOUT_MS),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   await response.body?.cancel();
   return response.status;
@@ -102,7 +105,7 @@ export async function deliver(deps: WorkerDeps, claimed: Claimed, manual = false
   const t0 = performance.now();
   let outcome: Outcome;
   try {
-    const status = await (deps.post ?? httpPost)(claimed.url, body, headers);
+    const status = await (deps.post ?? httpPost)(claimed.url, body, headers, deps.timeoutMs ?? TIMEOUT_MS);
     outcome =
       status >= 200 && status < 300
         ? { ok: true, statusCode: status }

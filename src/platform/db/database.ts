@@ -33,18 +33,23 @@ export interface DatabaseOptions {
   /** A PGlite data directory dumped by dumpDataDir, to start from (tests). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** PostgreSQL server only: the longest a statement may run, in ms (statement_timeout). */
+  statementTimeoutMs?: number | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs);
   return openPglite(options);
 }
 
-function openPostgres(connectionString: string, max: number): Database {
+function openPostgres(connectionString: string, max: number, statementTimeoutMs: number | undefined): Database {
   const pool = new pg.Pool({
     connectionString,
     max,
     connectionTimeoutMillis: 5000,
+    // A statement stuck behind a lock or on a slow disk gives its connection back after this
+    // (answered 503 DATABASE_TIMEOUT) instead of holding it and draining the pool.
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         sharedTypeParsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
@@ -52,6 +57,11 @@ function openPostgres(connectionString: string, max: number): Database {
   });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => {});
+  // Nor one checked out between two statements of a transaction: its next query fails instead
+  // (answered 503), and the pool drops it on release. Without this the 'error' event is unhandled.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',

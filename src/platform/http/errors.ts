@@ -89,6 +89,19 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
     reply.header('retry-after', '5');
     return reply.status(503).send(body('DATABASE_UNAVAILABLE', 'The database is unavailable. Try again shortly.'));
   }
+  if (pgCode === '57014') {
+    // statement_timeout (or a cancelled query): the database is too slow right now, nothing was written.
+    request.log.warn({ err: error }, 'database statement timed out');
+    reply.header('retry-after', '5');
+    return reply.status(503).send(body('DATABASE_TIMEOUT', 'The database is too busy to answer in time. Try again shortly.'));
+  }
+  const storage = storageError(error);
+  if (storage) {
+    request.log.error({ err: error }, 'storage full');
+    return reply
+      .status(507)
+      .send(body(storage, 'The server has no room left to store this. Try again later; it has been logged.'));
+  }
   const status = error.statusCode ?? 500;
   if (status < 500) {
     const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'BODY_TOO_LARGE' : (error.code ?? 'BAD_REQUEST');
@@ -98,11 +111,31 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
   return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side. It has been logged.'));
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
+
+/** A write that failed because the disk (or quota) is full: STORAGE_FULL, whatever layer it came through. */
+export function storageError(error: unknown): 'STORAGE_FULL' | undefined {
+  const code = (error as { code?: unknown })?.code;
+  // ENOSPC / EDQUOT from the file system; 53100 disk_full from PostgreSQL.
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === '53100' ? 'STORAGE_FULL' : undefined;
+}
 
 export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
   const message = String((error as Error)?.message ?? '');
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message);
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|Client was closed/.test(
+    message,
+  );
 }

@@ -43,6 +43,11 @@ const MeetingsPage = lazy(() => import('./pages/MeetingsPage.tsx'));
 const MeetingPage = lazy(() => import('./pages/MeetingPage.tsx'));
 const VotesPage = lazy(() => import('./pages/VotesPage.tsx'));
 const VotePage = lazy(() => import('./pages/VotePage.tsx'));
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
+const PropertyRankingPage = lazy(() => import('./pages/PropertyRankingPage.tsx'));
+const PropertyCompanyPage = lazy(() => import('./pages/PropertyCompanyPage.tsx'));
+const PropertyReviewsPage = lazy(() => import('./pages/PropertyReviewsPage.tsx'));
+const PropertyWeightsPage = lazy(() => import('./pages/PropertyWeightsPage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -65,6 +70,7 @@ function Authenticated() {
               <Route path="/cases/:id" component={CasePage} />
               <Route path="/overdue" component={OverduePage} />
               <Route path="/map" component={MapPage} />
+              <Route path="/statistics" component={StatisticsPage} />
               <Route path="/admin" nest component={AdminPage} />
               <Route path="/patrols" nest component={PatrolsPage} />
               <Route path="/hazards" component={HazardsPage} />
@@ -91,6 +97,10 @@ function Authenticated() {
               <Route path="/meetings/:id" component={MeetingPage} />
               <Route path="/votes" component={VotesPage} />
               <Route path="/votes/:id" component={VotePage} />
+              <Route path="/property-scores" component={PropertyRankingPage} />
+              <Route path="/property-scores/companies/:id" component={PropertyCompanyPage} />
+              <Route path="/property-reviews" component={PropertyReviewsPage} />
+              <Route path="/property-weights" component={PropertyWeightsPage} />
             </Switch>
           </Suspense>
         </DeskLayout>

@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   CommentOutlined,
   ContactsOutlined,
+  DashboardOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   FormOutlined,
@@ -18,10 +19,12 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SlidersOutlined,
   SmileOutlined,
   SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
+  TrophyOutlined,
   UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -55,6 +58,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const careFigures = hasPermission(me, 'care.figures');
   const reads = (module: string) => hasPermission(me, `${module}.read`) || hasPermission(me, `${module}.manage`);
   const integration = hasPermission(me, 'integration.manage') || hasPermission(me, 'integration.read');
+  const propertyScores = hasPermission(me, 'property_scores.read') || hasPermission(me, 'property_scores.read_own');
   const registerImport = hasPermission(me, 'imports.run') && hasPermission(me, 'residents.manage');
   const entry = (key: string, icon: ReactNode, label: string) => ({ key, icon, label });
   const group = (key: string, icon: ReactNode, entries: (MenuEntry | false)[]): MenuGroup => ({
@@ -68,6 +72,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
     entry('/', <ProfileOutlined />, t('desk.menu.cases')),
     entry('/overdue', <AlertOutlined />, t('desk.menu.overdue')),
     entry('/map', <EnvironmentOutlined />, t('desk.menu.map')),
+    ...(reads('stats') ? [entry('/statistics', <DashboardOutlined />, t('desk.menu.statistics'))] : []),
     group('group:patrols', <SafetyOutlined />, [
       patrols && entry('/patrols', <SafetyOutlined />, t('desk.menu.patrols')),
       patrols && entry('/hazards', <WarningOutlined />, t('desk.menu.hazards')),
@@ -86,6 +91,10 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
       reads('deliberation') && entry('/topics', <CommentOutlined />, t('desk.menu.topics')),
       reads('deliberation') && entry('/meetings', <ContactsOutlined />, t('desk.menu.meetings')),
       reads('deliberation') && entry('/votes', <CheckSquareOutlined />, t('desk.menu.votes')),
+      propertyScores && entry('/property-scores', <TrophyOutlined />, t('desk.menu.propertyScores')),
+      hasPermission(me, 'property_scores.review') &&
+        entry('/property-reviews', <CommentOutlined />, t('desk.menu.propertyReviews')),
+      propertyScores && entry('/property-weights', <SlidersOutlined />, t('desk.menu.propertyWeights')),
     ]),
     group('group:volunteering', <SmileOutlined />, [
       reads('volunteers') && entry('/volunteers', <SmileOutlined />, t('desk.menu.volunteers')),
