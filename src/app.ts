@@ -25,6 +25,7 @@ import { caseExportRoutes } from './modules/cases/case-export.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { publicCasesRoutes } from './modules/cases/public-cases.routes.ts';
 import { taxonomyRoutes } from './modules/cases/taxonomy.routes.ts';
+import { deliberationRoutes } from './modules/deliberation/deliberation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { hotlineRoutes } from './modules/hotline/hotline.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
@@ -78,6 +79,7 @@ const MODULE_ROUTES = [
   webhooksRoutes,
   hotlineRoutes,
   importsRoutes,
+  deliberationRoutes,
   propertyScoresRoutes,
 ];
 

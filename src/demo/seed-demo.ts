@@ -12,6 +12,7 @@ import { type DemoScale, FULL_SCALE, type PlanNode, planStreet, type StreetPlan 
 import { planVolunteerPeople } from './volunteer-people.ts';
 import { writeCareHistory } from './write-care-history.ts';
 import { writeCaseHistory } from './write-case-history.ts';
+import { writeDeliberationHistory } from './write-deliberation-history.ts';
 import { writeIntegrationDemo } from './write-integration-demo.ts';
 import { writePropertyScores } from './write-property-scores.ts';
 import { writeVolunteerHistory } from './write-volunteer-history.ts';
@@ -102,6 +103,7 @@ export async function seedDemoIfEmpty(
       now,
     );
     Object.assign(history, volunteerCounts, { notifications: (history.notifications ?? 0) + (notifications ?? 0) });
+    Object.assign(history, await writeDeliberationHistory(trx, { plan, users }, now));
     await restoreKeys();
     // Scorecards are computed from the case and patrol history, so after it and with its indexes built.
     const propertyScores = await writePropertyScores(trx, { plan, users, timeZone }, now);

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
@@ -101,6 +102,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       ...(dataDir ? { dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers: sharedTypeParsers,
+      // Deliberation finds similar proposals by trigram similarity (migrations/0014).
+      extensions: { pg_trgm },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     return {

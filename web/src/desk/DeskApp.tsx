@@ -37,6 +37,12 @@ const QuestionnairesPage = lazy(() => import('./pages/QuestionnairesPage.tsx'));
 const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage.tsx'));
 const IntegrationPage = lazy(() => import('./pages/IntegrationPage.tsx'));
 const RegisterImportPage = lazy(() => import('./pages/RegisterImportPage.tsx'));
+const TopicsPage = lazy(() => import('./pages/TopicsPage.tsx'));
+const TopicPage = lazy(() => import('./pages/TopicPage.tsx'));
+const MeetingsPage = lazy(() => import('./pages/MeetingsPage.tsx'));
+const MeetingPage = lazy(() => import('./pages/MeetingPage.tsx'));
+const VotesPage = lazy(() => import('./pages/VotesPage.tsx'));
+const VotePage = lazy(() => import('./pages/VotePage.tsx'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
 const PropertyRankingPage = lazy(() => import('./pages/PropertyRankingPage.tsx'));
 const PropertyCompanyPage = lazy(() => import('./pages/PropertyCompanyPage.tsx'));
@@ -85,6 +91,12 @@ function Authenticated() {
               <Route path="/questionnaires/:id" component={QuestionnairePage} />
               <Route path="/integration" component={IntegrationPage} />
               <Route path="/register-import" component={RegisterImportPage} />
+              <Route path="/topics" component={TopicsPage} />
+              <Route path="/topics/:id" component={TopicPage} />
+              <Route path="/meetings" component={MeetingsPage} />
+              <Route path="/meetings/:id" component={MeetingPage} />
+              <Route path="/votes" component={VotesPage} />
+              <Route path="/votes/:id" component={VotePage} />
               <Route path="/property-scores" component={PropertyRankingPage} />
               <Route path="/property-scores/companies/:id" component={PropertyCompanyPage} />
               <Route path="/property-reviews" component={PropertyReviewsPage} />

@@ -1,10 +1,11 @@
 import {
   AlertOutlined,
   ApiOutlined,
-  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CommentOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
@@ -86,18 +87,21 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
       careFiles && entry('/care', <HeartOutlined />, t('desk.menu.care')),
       careFigures && entry('/care-figures', <LineChartOutlined />, t('desk.menu.careFigures')),
     ]),
+    group('group:deliberation', <CommentOutlined />, [
+      reads('deliberation') && entry('/topics', <CommentOutlined />, t('desk.menu.topics')),
+      reads('deliberation') && entry('/meetings', <ContactsOutlined />, t('desk.menu.meetings')),
+      reads('deliberation') && entry('/votes', <CheckSquareOutlined />, t('desk.menu.votes')),
+      propertyScores && entry('/property-scores', <TrophyOutlined />, t('desk.menu.propertyScores')),
+      hasPermission(me, 'property_scores.review') &&
+        entry('/property-reviews', <CommentOutlined />, t('desk.menu.propertyReviews')),
+      propertyScores && entry('/property-weights', <SlidersOutlined />, t('desk.menu.propertyWeights')),
+    ]),
     group('group:volunteering', <SmileOutlined />, [
       reads('volunteers') && entry('/volunteers', <SmileOutlined />, t('desk.menu.volunteers')),
       reads('services') && entry('/service-requests', <SolutionOutlined />, t('desk.menu.serviceRequests')),
       reads('activities') && entry('/activities', <ScheduleOutlined />, t('desk.menu.activities')),
       reads('points') && entry('/points', <GiftOutlined />, t('desk.menu.points')),
       reads('questionnaires') && entry('/questionnaires', <FormOutlined />, t('desk.menu.questionnaires')),
-    ]),
-    group('group:deliberation', <AuditOutlined />, [
-      propertyScores && entry('/property-scores', <TrophyOutlined />, t('desk.menu.propertyScores')),
-      hasPermission(me, 'property_scores.review') &&
-        entry('/property-reviews', <CommentOutlined />, t('desk.menu.propertyReviews')),
-      propertyScores && entry('/property-weights', <SlidersOutlined />, t('desk.menu.propertyWeights')),
     ]),
     entry('/wall', <DesktopOutlined />, t('desk.menu.wall')),
     group('group:system', <SettingOutlined />, [

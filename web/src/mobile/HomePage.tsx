@@ -69,6 +69,16 @@ export function HomePage() {
         </Link>
       </section>
 
+      <section className="fq-section">
+        <Link href="/deliberation" className="fq-entry">
+          <span className="fq-entry-text">
+            <span className="fq-entry-title">{t('mobile.deliberation.title')}</span>
+            <span className="fq-hint-inline">{t('mobile.deliberation.hint')}</span>
+          </span>
+          <RightOutline aria-hidden className="fq-entry-arrow" />
+        </Link>
+      </section>
+
       <nav className="fq-section fq-community" aria-label={t('mobile.community.title')}>
         {(['volunteer', 'activities', 'services', 'points', 'surveys'] as const).map((entry) => (
           <Link key={entry} href={`/${entry}`} className="fq-community-entry">

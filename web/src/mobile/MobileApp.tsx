@@ -31,6 +31,7 @@ const ActivitiesApp = lazy(() => import('./community/ActivitiesApp.tsx'));
 const ServicesApp = lazy(() => import('./community/ServicesApp.tsx'));
 const PointsApp = lazy(() => import('./community/PointsApp.tsx'));
 const SurveysApp = lazy(() => import('./community/SurveysApp.tsx'));
+const DeliberationApp = lazy(() => import('./deliberation/DeliberationApp.tsx'));
 
 export function MobileApp() {
   const { locale } = useI18n();
@@ -66,6 +67,7 @@ export function MobileApp() {
           <Route path="/services" nest component={ServicesApp} />
           <Route path="/points" nest component={PointsApp} />
           <Route path="/surveys" nest component={SurveysApp} />
+          <Route path="/deliberation" nest component={DeliberationApp} />
           <Route>
             <HomePage />
           </Route>

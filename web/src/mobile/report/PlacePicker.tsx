@@ -17,7 +17,8 @@ interface Props {
 
 type Locating = 'idle' | 'busy' | 'done' | 'denied' | 'unavailable';
 
-function useDebounced<T>(value: T, ms: number): T {
+/** A value once it has stood still for `ms`, so a lookup is not sent at every key. */
+export function useDebounced<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setSettled(value), ms);
