@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo.ts';
 import { FULL_SCALE } from './demo/street-plan.ts';
 import { GridLocator } from './modules/areas/grid-locator.ts';
 import { seedNationalCalendar } from './modules/calendar/calendar.service.ts';
+import { syncZone } from './modules/stats/indicator-rollups.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 
@@ -26,6 +27,8 @@ export async function startServer(config: Config, logger: FastifyServerOptions['
   try {
     const applied = await migrate(database);
     await seedNationalCalendar(database.db);
+    // The indicator rollups count local days of the configured zone: a changed STREET_TIMEZONE recounts them once.
+    if (await syncZone(database.db, config.timeZone)) log(`indicator rollups counted in ${config.timeZone}`);
     log(
       `database: ${database.kind}${database.kind === 'pglite' ? ` in ${path.resolve(config.dataDir)}` : ''}; migrations applied: ${applied.length ? applied.join(', ') : 'none pending'} (${Math.round(performance.now() - t0)} ms)`,
     );

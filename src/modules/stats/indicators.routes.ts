@@ -3,7 +3,6 @@ import type { App, AppContext } from '../../platform/http/app-types.ts';
 import { responses } from '../../platform/http/app-types.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import { exportFigures } from './indicator-export.service.ts';
-import { syncZone } from './indicator-rollups.ts';
 import {
   breakdownQuery,
   breakdownResponse,
@@ -32,10 +31,6 @@ export function sendFile(reply: FastifyReply, file: { body: Buffer; type: string
 /** Indicators of any node and period, from the rollups: the registry, the figures, trends, breakdowns, exports. */
 export function indicatorRoutes(app: App, { database, config }: AppContext) {
   const deps: IndicatorDeps = { db: database.db, timeZone: config.timeZone };
-  // The rollups count local days of the configured zone: a changed STREET_TIMEZONE recounts them once.
-  app.addHook('onReady', async () => {
-    await syncZone(database.db, config.timeZone);
-  });
 
   app.get(
     '/stats/indicators',
