@@ -43,7 +43,7 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
-import { AppError, handleError } from './platform/http/errors.ts';
+import { AppError, handleError, handleFrameworkError } from './platform/http/errors.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
 import { registerWeb } from './platform/http/web.ts';
 
@@ -93,6 +93,8 @@ export async function buildApp(context: AppContext, logger: FastifyServerOptions
     },
     trustProxy: context.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
+    // A URL the router cannot read (broken percent escapes, an overlong segment) gets the app's error shape too.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

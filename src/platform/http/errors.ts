@@ -98,6 +98,12 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
   return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side. It has been logged.'));
 }
 
+/** Errors the router raises before any route runs: answered in the app's shape, without echoing the URL. */
+export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send(body('URL_TOO_LONG', 'A part of the address is too long.'));
+  return reply.status(400).send(body('BAD_URL', 'The address is not valid (broken percent escapes or characters).'));
+}
+
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
 
 export function isConnectionError(error: unknown): boolean {
