@@ -44,6 +44,7 @@ import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
 import { AppError, handleError, handleFrameworkError } from './platform/http/errors.ts';
+import { registerStrictJson } from './platform/http/json-body.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
 import { registerWeb } from './platform/http/web.ts';
 
@@ -100,6 +101,7 @@ export async function buildApp(context: AppContext, logger: FastifyServerOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerStrictJson(app);
   const page = await registerWeb(app, context.config.webDev);
   app.setNotFoundHandler((request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
