@@ -35,6 +35,7 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { patrolsRoutes } from './modules/patrols/patrols.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { pointsRoutes } from './modules/points/points.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { questionnairesRoutes } from './modules/questionnaires/questionnaires.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
@@ -78,6 +79,7 @@ const MODULE_ROUTES = [
   webhooksRoutes,
   hotlineRoutes,
   importsRoutes,
+  privacyRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

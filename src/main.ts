@@ -7,6 +7,7 @@ import { caseDepsOf } from './modules/cases/cases.routes.ts';
 import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
 import { startExpiryScheduler } from './modules/points/expiry-scheduler.ts';
+import { startRetentionScheduler } from './modules/privacy/retention-scheduler.ts';
 import { startDeliveryWorker } from './modules/webhooks/delivery-worker.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
@@ -52,6 +53,8 @@ async function main() {
       ? [
           startReminderScheduler(jobs, (error) => app.log.error({ err: error }, 'activity reminders failed')),
           startExpiryScheduler(jobs, (error) => app.log.error({ err: error }, 'points expiry failed')),
+          // Nightly: finished cases past their street's retention lose the reporter's personal data.
+          startRetentionScheduler(jobs, config.timeZone, (error) => app.log.error({ err: error }, 'privacy retention failed')),
         ]
       : [];
   // Webhooks: the outbox is polled every few seconds; deliveries are claimed, so instances never send one twice at once.

@@ -73,7 +73,8 @@ describe('photo uploads', () => {
       expect(JSON.stringify(photo)).not.toContain('passwd');
     }
     expect(await readdir(outside)).toEqual(before);
-    for (const file of await filesUnder(h.config.dataDir)) expect(path.relative(h.config.dataDir, file)).not.toMatch(/^\.\.|evil|passwd/);
+    for (const file of await filesUnder(h.config.dataDir))
+      expect(path.relative(h.config.dataDir, file)).not.toMatch(/^\.\.|evil|passwd/);
   });
 });
 
@@ -83,7 +84,13 @@ describe('SQL and markup are data, everywhere they are shown', () => {
   it('the API stores and returns them exactly, and nothing is dropped', async () => {
     const staff = await as(h, 'staff');
     const created = await ok(
-      await staff.post('/api/cases', { categoryId: garbage, title: HOSTILE.slice(0, 100), description: HOSTILE, ...point, source: 'walk_in' }),
+      await staff.post('/api/cases', {
+        categoryId: garbage,
+        title: HOSTILE.slice(0, 100),
+        description: HOSTILE,
+        ...point,
+        source: 'walk_in',
+      }),
       201,
     );
     caseId = created.case.id;
@@ -131,7 +138,10 @@ describe('SQL and markup are data, everywhere they are shown', () => {
     );
     const id = opened.id;
     await ok(await grid.post(`/api/mediation/disputes/${id}/state`, { to: 'in_mediation' }));
-    await ok(await grid.post(`/api/mediation/disputes/${id}/agreement`, { facts: HOSTILE, terms: [SQL, HTML], schedule: [] }), 201);
+    await ok(
+      await grid.post(`/api/mediation/disputes/${id}/agreement`, { facts: HOSTILE, terms: [SQL, HTML], schedule: [] }),
+      201,
+    );
     const pdf = await grid.get(`/api/mediation/disputes/${id}/agreement.pdf?lang=zh-CN`);
     expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
@@ -154,11 +164,24 @@ describe('long, broken and ambiguous bodies', () => {
 
   it('refuses a body that is not UTF-8, and one over the size limit, with nothing written', async () => {
     const cookie = await h.login('resident');
-    const count = async () => Number((await h.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await h.database.db
+            .selectFrom('cases')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const head = Buffer.from(`{"categoryId":"${garbage}","lon":${point.lon},"lat":${point.lat},"description":"`);
     const invalid = Buffer.concat([head, Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Buffer.from('"}')]);
-    const bad = await h.app.inject({ method: 'POST', url: '/api/cases', payload: invalid, headers: { cookie, 'content-type': 'application/json' } });
+    const bad = await h.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: invalid,
+      headers: { cookie, 'content-type': 'application/json' },
+    });
     expect(refused(bad, 400).code).toBe('INVALID_UTF8');
     const big = await h.app.inject({
       method: 'POST',
@@ -173,7 +196,12 @@ describe('long, broken and ambiguous bodies', () => {
   it('refuses a body that gives the same key twice, whichever value would have won', async () => {
     const cookie = await h.login('resident');
     const text = `{"categoryId":"${garbage}","description":"第一","lon":${point.lon},"lat":${point.lat},"description":"第二"}`;
-    const response = await h.app.inject({ method: 'POST', url: '/api/cases', payload: text, headers: { cookie, 'content-type': 'application/json' } });
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: text,
+      headers: { cookie, 'content-type': 'application/json' },
+    });
     expect(refused(response, 400)).toMatchObject({ code: 'DUPLICATE_KEY', field: 'description' });
     const nested = await h.app.inject({
       method: 'POST',
@@ -186,7 +214,12 @@ describe('long, broken and ambiguous bodies', () => {
 
   it('refuses prototype pollution and a broken URL in the app’s own error shape', async () => {
     const cookie = await h.login('resident');
-    const proto = await h.app.inject({ method: 'POST', url: '/api/cases', payload: '{"__proto__":{"admin":true}}', headers: { cookie, 'content-type': 'application/json' } });
+    const proto = await h.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: '{"__proto__":{"admin":true}}',
+      headers: { cookie, 'content-type': 'application/json' },
+    });
     expect(proto.statusCode).toBe(400);
     expect(proto.json().error.code).toEqual(expect.any(String));
     const url = await h.app.inject({ url: '/api/cases/%E4%B8', headers: { cookie } });

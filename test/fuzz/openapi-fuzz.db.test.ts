@@ -29,7 +29,10 @@ describe('the OpenAPI fuzzer', () => {
     process.stdout.write(
       `fuzz: ${report.cases} cases over ${report.operations} operations x ${report.identities} identities, ${report.refusedWrites} refused writes checked; statuses ${JSON.stringify(report.statuses)}\n`,
     );
-    for (const f of report.findings.slice(0, 40)) process.stdout.write(`FINDING ${f.rule} ${f.status} as ${f.identity}: ${f.request.method} ${f.request.url} [${f.request.kind}] ${String(f.request.payload ?? '').slice(0, 160)} => ${f.body.slice(0, 200)}\n`);
+    for (const f of report.findings.slice(0, 40))
+      process.stdout.write(
+        `FINDING ${f.rule} ${f.status} as ${f.identity}: ${f.request.method} ${f.request.url} [${f.request.kind}] ${String(f.request.payload ?? '').slice(0, 160)} => ${f.body.slice(0, 200)}\n`,
+      );
     expect(report.operations).toBeGreaterThan(200);
     expect(report.findings.map((f) => `${f.rule}: ${f.request.method} ${f.request.url}`)).toEqual([]);
   });

@@ -11,7 +11,10 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: unknown[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: unknown[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -26,7 +29,12 @@ export function operationsOf(document: unknown): { operations: Operation[]; reso
         return { in: param.in, name: param.name, required: param.required ?? false, schema: param.schema ?? {} };
       });
       const body = op.requestBody?.content?.['application/json']?.schema;
-      operations.push({ method: method.toUpperCase(), path, params: params.filter((p) => p.in === 'path' || p.in === 'query'), body });
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        params: params.filter((p) => p.in === 'path' || p.in === 'query'),
+        body,
+      });
     }
   }
   return { operations, resolve };
@@ -43,9 +51,11 @@ export interface FuzzRequest {
 
 /** Percent-encodes the UTF-8 bytes (a lone surrogate becomes U+FFFD, as a browser would send it). */
 const encode = (value: unknown): string => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   return [...Buffer.from(text, 'utf8')]
-    .map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`))
+    .map((b) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`,
+    )
     .join('');
 };
 
@@ -100,7 +110,13 @@ export function requestsFor(op: Operation, resolve: (ref: string) => JsonSchema,
   const raw = fc.constantFrom(...RAW_BODIES);
   const hasBody = op.method !== 'GET' && op.method !== 'DELETE';
   return fc
-    .record({ path: pathValues, query, body, raw: fc.option(raw, { freq: 4 }), extra: fc.option(fc.constantFrom(...BROKEN_SEGMENTS)) })
+    .record({
+      path: pathValues,
+      query,
+      body,
+      raw: fc.option(raw, { freq: 4 }),
+      extra: fc.option(fc.constantFrom(...BROKEN_SEGMENTS)),
+    })
     .map(({ path, query, body, raw, extra }) => {
       let i = 0;
       const url = op.path.replace(/\{[^}]+\}/g, () => path[i++] as string);
@@ -110,7 +126,20 @@ export function requestsFor(op: Operation, resolve: (ref: string) => JsonSchema,
       if (extra) pairs.push(`limit=${extra}`);
       const full = pairs.length ? `${url}?${pairs.join('&')}` : url;
       if (!hasBody) return { kind: 'schema', method: op.method, url: full };
-      if (raw) return { kind: raw.kind, method: op.method, url: full, payload: raw.payload(body), contentType: raw.contentType ?? 'application/json' };
-      return { kind: 'schema', method: op.method, url: full, payload: JSON.stringify(body ?? {}), contentType: 'application/json' };
+      if (raw)
+        return {
+          kind: raw.kind,
+          method: op.method,
+          url: full,
+          payload: raw.payload(body),
+          contentType: raw.contentType ?? 'application/json',
+        };
+      return {
+        kind: 'schema',
+        method: op.method,
+        url: full,
+        payload: JSON.stringify(body ?? {}),
+        contentType: 'application/json',
+      };
     });
 }

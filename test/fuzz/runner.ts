@@ -13,13 +13,26 @@ import { type FuzzRequest, operationsOf, requestsFor } from './operations.ts';
  *  - an error under /api has the { error: { code, message } } shape;
  *  - a refused write leaves every table's row count as it was (no half-written record).
  */
-export const DEMO_ROLES = ['admin', 'leader', 'secretary', 'staff', 'grid', 'dept', 'property', 'mediator', 'partner', 'resident'] as const;
+export const DEMO_ROLES = [
+  'admin',
+  'leader',
+  'secretary',
+  'staff',
+  'grid',
+  'dept',
+  'property',
+  'mediator',
+  'partner',
+  'resident',
+] as const;
 export const IDENTITIES = ['anonymous', ...DEMO_ROLES] as const;
+
+/** The fuzzer reads every table by name, whatever the typed schema says. */
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
 export interface FuzzOptions {
   app: App;
-  // biome-ignore lint/suspicious/noExplicitAny: the fuzzer reads every table, whatever the schema says
-  db: Kysely<any>;
+  db: AnyDb;
   login: (username: string) => Promise<string | undefined>;
   runsPerIdentity: number;
   seed: number;
@@ -51,7 +64,7 @@ const SQL_TEXT =
 /** Written by a refused request on purpose: the audit trail of failed logins and refusals, and sessions. */
 const ALLOWED_TO_GROW = new Set(['audit_log', 'sessions']);
 
-async function tableCounts(db: Kysely<any>): Promise<Map<string, number>> {
+async function tableCounts(db: AnyDb): Promise<Map<string, number>> {
   const tables = await sql<{ table_name: string }>`
     select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
@@ -62,11 +75,13 @@ async function tableCounts(db: Kysely<any>): Promise<Map<string, number>> {
 }
 
 function changedTables(before: Map<string, number>, after: Map<string, number>): string[] {
-  return [...after].filter(([name, count]) => before.get(name) !== count).map(([name, count]) => `${name} ${before.get(name)}→${count}`);
+  return [...after]
+    .filter(([name, count]) => before.get(name) !== count)
+    .map(([name, count]) => `${name} ${before.get(name)}→${count}`);
 }
 
 /** A record id of every table that has one (users aside, so no account is changed under the fuzzer). */
-async function knownIds(db: Kysely<any>): Promise<string[]> {
+async function knownIds(db: AnyDb): Promise<string[]> {
   const tables = await sql<{ table_name: string }>`
     select c.table_name from information_schema.columns c
     join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
@@ -126,13 +141,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         report.cases++;
         const status = response.statusCode;
         report.statuses[String(status)] = (report.statuses[String(status)] ?? 0) + 1;
-        const found = (rule: string) => report.findings.push({ identity, request: brief(request), status, rule, body: response.body.slice(0, 400) });
+        const found = (rule: string) =>
+          report.findings.push({ identity, request: brief(request), status, rule, body: response.body.slice(0, 400) });
         if (status >= 500) found('5xx');
         const type = String(response.headers['content-type'] ?? '');
         const textual = /json|text|html|xml/.test(type) || type === '';
         if (textual && STACK.test(response.body)) found('stack trace or source path in the answer');
         if (status >= 400 && textual && SQL_TEXT.test(response.body)) found('SQL text in an error');
-        if (status >= 400 && op.path.startsWith('/api/') && !isErrorShape(response.body)) found('error without { error: { code, message } }');
+        if (status >= 400 && op.path.startsWith('/api/') && !isErrorShape(response.body))
+          found('error without { error: { code, message } }');
         if (request.method !== 'GET') {
           const after = await tableCounts(db);
           if (status >= 400) {
@@ -167,6 +184,11 @@ function isErrorShape(body: string): boolean {
 
 /** The request as a finding shows it: long payloads cut, so a report stays readable. */
 function brief(request: FuzzRequest): FuzzRequest {
-  const payload = typeof request.payload === 'string' ? request.payload.slice(0, 300) : request.payload ? `<${request.payload.length} bytes>` : undefined;
+  const payload =
+    typeof request.payload === 'string'
+      ? request.payload.slice(0, 300)
+      : request.payload
+        ? `<${request.payload.length} bytes>`
+        : undefined;
   return { ...request, url: request.url.slice(0, 300), ...(payload !== undefined ? { payload } : {}) };
 }

@@ -101,19 +101,21 @@ export async function exportCareFiles(deps: CareDeps, actor: Actor, query: z.inf
   sheet.columns = COLUMNS.map((key) => ({ header: words[key], key, width: key === 'groups' ? 28 : 14 }));
   for (const row of kept) {
     const s = presentSummary(row, filtered?.today ?? '');
-    sheet.addRow(safeRow({
-      number: s.number,
-      name: s.name,
-      gender: label(s.gender),
-      age: s.age,
-      groups: s.groups.map(label).join('、'),
-      risk: label(s.riskLevel),
-      grid: s.gridName,
-      building: s.buildingName,
-      lastVisit: s.lastVisitDate,
-      nextDue: s.nextDueDate,
-      due: label(s.dueStatus),
-    } satisfies Record<Column, unknown>));
+    sheet.addRow(
+      safeRow({
+        number: s.number,
+        name: s.name,
+        gender: label(s.gender),
+        age: s.age,
+        groups: s.groups.map(label).join('、'),
+        risk: label(s.riskLevel),
+        grid: s.gridName,
+        building: s.buildingName,
+        lastVisit: s.lastVisitDate,
+        nextDue: s.nextDueDate,
+        due: label(s.dueStatus),
+      } satisfies Record<Column, unknown>),
+    );
   }
   sheet.getRow(1).font = { bold: true };
   await recordAudit(deps.db, {

@@ -8,8 +8,8 @@ import { TZDate } from '@date-fns/tz';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Actor } from '../access/access.policy.ts';
 import { neutralise, safeRow } from '../../platform/export/safe-cells.ts';
+import type { Actor } from '../access/access.policy.ts';
 import { type Answer, type Question, tally } from './questionnaire-rules.ts';
 import { readableForResults } from './questionnaires.service.ts';
 

@@ -100,7 +100,8 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
 
 /** Errors the router raises before any route runs: answered in the app's shape, without echoing the URL. */
 export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send(body('URL_TOO_LONG', 'A part of the address is too long.'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return reply.status(414).send(body('URL_TOO_LONG', 'A part of the address is too long.'));
   return reply.status(400).send(body('BAD_URL', 'The address is not valid (broken percent escapes or characters).'));
 }
 

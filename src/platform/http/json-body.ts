@@ -20,7 +20,8 @@ export function duplicateKey(text: string): string | undefined {
       const keys = stack.at(-1);
       if (keys) {
         let next = end + 1;
-        while (next < text.length && (text[next] === ' ' || text[next] === '\n' || text[next] === '\r' || text[next] === '\t')) next++;
+        while (next < text.length && (text[next] === ' ' || text[next] === '\n' || text[next] === '\r' || text[next] === '\t'))
+          next++;
         if (text[next] === ':') {
           const raw = text.slice(i, end + 1);
           const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
@@ -54,7 +55,11 @@ export function registerStrictJson(app: FastifyInstance) {
     parse(request, body, (error, value) => {
       if (error) return done(error, undefined);
       const key = duplicateKey(body);
-      if (key !== undefined) return done(badRequest('DUPLICATE_KEY', `The key "${key.slice(0, 60)}" appears twice in the body.`, key.slice(0, 60)), undefined);
+      if (key !== undefined)
+        return done(
+          badRequest('DUPLICATE_KEY', `The key "${key.slice(0, 60)}" appears twice in the body.`, key.slice(0, 60)),
+          undefined,
+        );
       done(null, value);
     });
   });
