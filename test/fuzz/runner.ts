@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
 import type { App } from '../../src/platform/http/app-types.ts';
 import { type FuzzRequest, operationsOf, requestsFor } from './operations.ts';
 
@@ -27,8 +28,8 @@ export const DEMO_ROLES = [
 ] as const;
 export const IDENTITIES = ['anonymous', ...DEMO_ROLES] as const;
 
-/** The fuzzer reads every table by name, whatever the typed schema says. */
-type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
+/** The fuzzer reads every table by name through raw SQL, whatever the typed schema says. */
+type AnyDb = Kysely<DB>;
 
 export interface FuzzOptions {
   app: App;
