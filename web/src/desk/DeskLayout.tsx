@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApiOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
   DesktopOutlined,
@@ -53,6 +54,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const reads = (module: string) => hasPermission(me, `${module}.read`) || hasPermission(me, `${module}.manage`);
   const integration = hasPermission(me, 'integration.manage') || hasPermission(me, 'integration.read');
   const registerImport = hasPermission(me, 'imports.run') && hasPermission(me, 'residents.manage');
+  const privacy = hasPermission(me, 'audit.read') || hasPermission(me, 'privacy.retention');
   const entry = (key: string, icon: ReactNode, label: string) => ({ key, icon, label });
   const group = (key: string, icon: ReactNode, entries: (MenuEntry | false)[]): MenuGroup => ({
     key,
@@ -90,6 +92,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
     group('group:system', <SettingOutlined />, [
       registerImport && entry('/register-import', <UploadOutlined />, t('desk.menu.registerImport')),
       integration && entry('/integration', <ApiOutlined />, t('desk.menu.integration')),
+      privacy && entry('/privacy', <AuditOutlined />, t('desk.menu.privacy')),
       admin && entry('/admin', <SettingOutlined />, t('desk.menu.admin')),
     ]),
   ].filter((item) => !isGroup(item) || item.children.length > 0);
