@@ -210,6 +210,15 @@ describe('long, broken and ambiguous bodies', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(refused(nested, 400).code).toBe('DUPLICATE_KEY');
+    // Open311 answers in its own error shape, with the status the refusal carries (it was a 500 before).
+    const open311 = await h.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: '{"a":1,"a":2}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(open311.statusCode).toBe(400);
+    expect(open311.json()).toEqual([{ code: 400, description: expect.stringContaining('twice') }]);
   });
 
   it('refuses prototype pollution and a broken URL in the app’s own error shape', async () => {

@@ -7,7 +7,7 @@ import { type FuzzReport, runFuzz, signIn } from './runner.ts';
  * role and anonymously, FUZZ_RUNS generated requests each from a fixed seed (`npm run fuzz --
  * --runs N` runs more). A finding prints the request that caused it, to replay by hand.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 
 let h: Harness;
@@ -33,7 +33,7 @@ describe('the OpenAPI fuzzer', () => {
       process.stdout.write(
         `FINDING ${f.rule} ${f.status} as ${f.identity}: ${f.request.method} ${f.request.url} [${f.request.kind}] ${String(f.request.payload ?? '').slice(0, 160)} => ${f.body.slice(0, 200)}\n`,
       );
-    expect(report.operations).toBeGreaterThan(200);
+    if (!process.env.FUZZ_ONLY) expect(report.operations).toBeGreaterThan(200);
     expect(report.findings.map((f) => `${f.rule}: ${f.request.method} ${f.request.url}`)).toEqual([]);
   });
 });

@@ -13,6 +13,11 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** Fastify's name for the status, read by handlers that do not know AppError (Open311's own). */
+  get statusCode(): number {
+    return this.status;
+  }
 }
 
 export const badRequest = (code: string, message: string, field?: string) => new AppError(400, code, message, field);
