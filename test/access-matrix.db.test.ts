@@ -318,6 +318,41 @@ describe('the matrix generated from the route table', () => {
     expect(missing).toEqual([]);
   });
 
+  it('refuses a cross-site request to every state-changing route, and an ended session everywhere', async () => {
+    const cookie = await h.login('admin');
+    const ended = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: 'fengqiao-demo' },
+    });
+    const endedCookie = String(ended.headers['set-cookie']).split(';')[0] as string;
+    await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: endedCookie } });
+    const wrong: string[] = [];
+    for (const { method, url, route, cls } of routes) {
+      const path = url.replace(/\{(\w+)\}/g, NOBODY);
+      if (method !== 'GET') {
+        const forged = await h.app.inject({
+          method: method as 'POST',
+          url: path,
+          headers: { cookie, origin: 'https://evil.example' },
+          payload: {},
+        });
+        if (forged.statusCode !== 403 || forged.json().error?.code !== 'CSRF_REJECTED')
+          wrong.push(`${route} cross-site -> ${forged.statusCode}`);
+      }
+      if (cls !== 'public') {
+        const stale = await h.app.inject({
+          method: method as 'GET',
+          url: path,
+          headers: { cookie: endedCookie },
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        if (stale.statusCode !== 401) wrong.push(`${route} ended session -> ${stale.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('answers every route as every role, inside and outside scope, as the policy says', { timeout: 300_000 }, async () => {
     const wrong: string[] = [];
     const send = async (method: string, url: string, cookie: string | undefined) =>
