@@ -46,6 +46,7 @@ import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
 import { AppError, handleError, handleFrameworkError } from './platform/http/errors.ts';
 import { registerStrictJson } from './platform/http/json-body.ts';
+import { withRedaction } from './platform/http/log-redaction.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
 import { registerWeb } from './platform/http/web.ts';
 
@@ -86,7 +87,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export async function buildApp(context: AppContext, logger: FastifyServerOptions['logger'] = false): Promise<App> {
   const app = Fastify({
-    logger,
+    logger: withRedaction(logger),
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     // A caller's own request id is kept (for tracing across systems) when it looks like one.

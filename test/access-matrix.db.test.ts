@@ -249,7 +249,7 @@ async function addMissingRecords(pathOf: (code: string) => string) {
     expect(opened.statusCode, opened.body).toBe(201);
   }
   // Copies of an existing row moved to the place that lacks one: the same shape the app wrote.
-  const copy = (table: string, overrides: Record<string, unknown>) =>
+  const copy = (table: string, overrides: { [key: string]: unknown }) =>
     sql`${sql.raw(`insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(t) || `)}${JSON.stringify(overrides)}::jsonb${sql.raw(`)).* from ${table} t order by id limit 1`)}`.execute(
       db,
     );
@@ -273,7 +273,7 @@ describe('the matrix generated from the route table', () => {
   let size = 0;
 
   beforeAll(async () => {
-    const doc = (await h.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const doc = (await h.app.inject({ url: '/api/openapi.json' })).json() as { paths: { [url: string]: object } };
     routes = Object.entries(doc.paths).flatMap(([url, ops]) =>
       Object.keys(ops).map((m) => {
         const route = `${m.toUpperCase()} ${url}`;

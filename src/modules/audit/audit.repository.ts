@@ -35,6 +35,26 @@ export const UNMASKED_READ_ACTIONS = [
   'volunteer.read_contact',
 ] as const;
 
+/**
+ * Writes one personal_data.read entry for the records a response shows in full (nothing when it
+ * shows none): a list audited in one line, with every record's id.
+ */
+export async function auditUnmaskedRead(
+  db: Kysely<DB>,
+  actor: { userId: string; streetId: string | null },
+  subjectType: string,
+  subjectIds: string[],
+): Promise<void> {
+  if (subjectIds.length === 0) return;
+  await recordAudit(db, {
+    action: 'personal_data.read',
+    actorUserId: actor.userId,
+    streetId: actor.streetId,
+    subjectType,
+    subjectIds,
+  });
+}
+
 export interface AuditQuery {
   streetIds: string[] | 'all';
   action?: string | undefined;
