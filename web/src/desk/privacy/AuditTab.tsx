@@ -45,7 +45,8 @@ export function AuditTab() {
   });
   const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const actionLabel = (action: string) => {
-    const key = `deskPrivacy.audit.actions.${action}`;
+    // Keys are written with _ for the action's dot: a dot would be read as nesting.
+    const key = `deskPrivacy.audit.actions.${action.replaceAll('.', '_')}`;
     const label = t(key);
     return label === key ? action : label;
   };
