@@ -36,6 +36,7 @@ import { patrolsRoutes } from './modules/patrols/patrols.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { pointsRoutes } from './modules/points/points.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { propertyScoresRoutes } from './modules/property-scores/property-scores.routes.ts';
 import { questionnairesRoutes } from './modules/questionnaires/questionnaires.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
@@ -80,6 +81,7 @@ const MODULE_ROUTES = [
   webhooksRoutes,
   hotlineRoutes,
   importsRoutes,
+  propertyScoresRoutes,
   privacyRoutes,
 ];
 

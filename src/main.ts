@@ -8,6 +8,9 @@ import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
 import { startExpiryScheduler } from './modules/points/expiry-scheduler.ts';
 import { startRetentionScheduler } from './modules/privacy/retention-scheduler.ts';
+import { scoreDepsOf } from './modules/property-scores/property-scores.routes.ts';
+import { startScoreScheduler } from './modules/property-scores/score-scheduler.ts';
+import { startReportScheduler } from './modules/stats/report-scheduler.ts';
 import { startDeliveryWorker } from './modules/webhooks/delivery-worker.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { startServer, VERSION } from './server.ts';
@@ -57,6 +60,16 @@ async function main() {
           startRetentionScheduler(jobs, config.timeZone, (error) => app.log.error({ err: error }, 'privacy retention failed')),
         ]
       : [];
+  // Monthly statistics reports: each morning, from the first working day of a month, last month's missing ones.
+  const stopReports =
+    config.schedulerSeconds > 0
+      ? startReportScheduler(jobs, (error) => app.log.error({ err: error }, 'monthly reports failed'))
+      : () => {};
+  // Property companies' scorecards of last month, early on the first days of each month.
+  const stopScores =
+    config.schedulerSeconds > 0
+      ? startScoreScheduler(scoreDepsOf(context), (error) => app.log.error({ err: error }, 'property scorecards failed'))
+      : () => {};
   // Webhooks: the outbox is polled every few seconds; deliveries are claimed, so instances never send one twice at once.
   const stopWebhooks =
     config.schedulerSeconds > 0
@@ -75,6 +88,8 @@ async function main() {
     stopMissedVisits();
     for (const stopJob of stopVolunteerJobs) stopJob();
     stopWebhooks();
+    stopReports();
+    stopScores();
     await app.close();
     await database.close();
     process.exit(0);

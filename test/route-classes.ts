@@ -49,7 +49,7 @@ const RULES: [RegExp, RouteClass][] = [
   [/^\w+ \/api\/patrols\/partners\/\{id\}/, 'partner'],
   // Records without a place of their own: settings, teams, studios, keys, goods, the caller's own items.
   [
-    /^\w+ \/api\/(users|organisations|estates|photos|calendar\/(years|days)|case-categories|deadline-policies|response-policies|patrols\/(teams|plans|runs)|mediation\/(studios|bookings)|care\/campaigns|volunteers\/teams|points\/(goods|redemptions)|services\/(categories|items)|activities\/sessions|integration\/(webhooks|webhook-deliveries|api-keys)|imports\/register|hotline\/work-orders|privacy\/retention)\/\{/,
+    /^\w+ \/api\/(users|organisations|estates|photos|calendar\/(years|days)|case-categories|deadline-policies|response-policies|patrols\/(teams|plans|runs)|mediation\/(studios|bookings)|care\/campaigns|volunteers\/teams|points\/(goods|redemptions)|services\/(categories|items)|activities\/sessions|integration\/(webhooks|webhook-deliveries|api-keys)|imports\/register|hotline\/work-orders|privacy\/retention|stats\/reports|property-scores\/(companies|cards))\/\{/,
     'unlocated',
   ],
   [/^\w+ \/api\/[^{}]+$/, 'collection'],

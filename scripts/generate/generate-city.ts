@@ -94,6 +94,9 @@ async function refreshDerived(pool: pg.Pool) {
     `insert into case_street_daily_rollups (street_id, day, ${names.join(', ')})
      select street_id, day, ${names.map((n) => `sum(${n})`).join(', ')} from case_daily_rollups group by street_id, day`,
   );
+  // The indicator rollups' triggers were off during the load too (migrations/0016).
+  const { rows: indicators } = await pool.query<{ exists: boolean }>("select to_regproc('stat_rebuild') is not null as exists");
+  if (indicators[0]?.exists) await pool.query('select stat_rebuild(null)');
 }
 
 export async function generateCity(

@@ -13,6 +13,7 @@ import { planVolunteerPeople } from './volunteer-people.ts';
 import { writeCareHistory } from './write-care-history.ts';
 import { writeCaseHistory } from './write-case-history.ts';
 import { writeIntegrationDemo } from './write-integration-demo.ts';
+import { writePropertyScores } from './write-property-scores.ts';
 import { writeVolunteerHistory } from './write-volunteer-history.ts';
 
 export const DEMO_PASSWORD = 'fengqiao-demo';
@@ -102,6 +103,8 @@ export async function seedDemoIfEmpty(
     );
     Object.assign(history, volunteerCounts, { notifications: (history.notifications ?? 0) + (notifications ?? 0) });
     await restoreKeys();
+    // Scorecards are computed from the case and patrol history, so after it and with its indexes built.
+    const propertyScores = await writePropertyScores(trx, { plan, users, timeZone }, now);
     const integration = await writeIntegrationDemo(trx, plan.street.id, (users[0] as PlannedUser).id);
     return {
       seeded: true,
@@ -118,6 +121,7 @@ export async function seedDemoIfEmpty(
         ...history,
         ...care,
         ...integration,
+        ...propertyScores,
       },
     };
   });

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 
@@ -45,4 +46,32 @@ export async function charactersWithoutGlyph(text: string): Promise<string[]> {
     if (!font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0)) missing.add(char);
   }
   return [...missing];
+}
+
+/**
+ * An A4 PDFKit document set in this font from the start (so no standard PDF font without Chinese is
+ * ever used), with 'body' and 'heading' registered, and the bytes it resolves to once ended. Shared
+ * by the agreement and the statistics reports.
+ */
+export async function openCjkPdf(options: { margins: PDFKit.PDFDocumentOptions['margins']; lang: string; title: string }) {
+  // PDFKit takes a parsed fontkit font as a source too, though its types list only bytes and paths.
+  const [regular, bold] = (await Promise.all([agreementFont('regular'), agreementFont('bold')])) as unknown as [string, string];
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: options.margins,
+    bufferPages: true,
+    lang: options.lang,
+    displayTitle: true,
+    font: regular,
+    info: { Title: options.title, Creator: 'Fengqiao', Producer: 'Fengqiao' },
+  });
+  pdf.registerFont('body', regular);
+  pdf.registerFont('heading', bold);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  return { pdf, done };
 }

@@ -3,9 +3,8 @@
  * in an English rendering with the same structure. Text is set in the embedded Noto Sans SC, so
  * the PDF shows the same on any machine and extracts back to the text it was given.
  */
-import PDFDocument from 'pdfkit';
 import type { AgreementDocument, AgreementParty } from './agreement-document.ts';
-import { agreementFont } from './agreement-font.ts';
+import { openCjkPdf } from './agreement-font.ts';
 import { AGREEMENT_LABELS, type AgreementLabels, type AgreementLang } from './agreement-pdf.labels.ts';
 
 type Pdf = PDFKit.PDFDocument;
@@ -17,28 +16,8 @@ const INK = '#111111';
 const MUTED = '#555555';
 
 export async function renderAgreementPdf(doc: AgreementDocument, lang: AgreementLang): Promise<Buffer> {
-  // PDFKit takes a parsed fontkit font as a source too, though its types list only bytes and paths.
-  const [regular, bold] = (await Promise.all([agreementFont('regular'), agreementFont('bold')])) as unknown as [string, string];
   const labels = AGREEMENT_LABELS[lang];
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    lang,
-    displayTitle: true,
-    // The embedded font from the start, so no standard PDF font (without Chinese) is ever set.
-    font: regular,
-    info: { Title: `${labels.title} ${doc.number}`, Creator: 'Fengqiao', Producer: 'Fengqiao' },
-  });
-  pdf.registerFont('body', regular);
-  pdf.registerFont('heading', bold);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const { pdf, done } = await openCjkPdf({ margins: MARGIN, lang, title: `${labels.title} ${doc.number}` });
 
   drawHeader(pdf, doc, labels);
   drawParties(pdf, doc, labels);

@@ -1,11 +1,14 @@
 import { type App, type AppContext, responses } from '../../platform/http/app-types.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
+import { indicatorRoutes } from './indicators.routes.ts';
 import { gridStatsResponse, overviewSchema, statsQuery } from './stats.schemas.ts';
 import { gridStats, overview, type StatsDeps } from './stats.service.ts';
 
 const tags = ['stats'];
 
-export function statsRoutes(app: App, { database, config }: AppContext) {
+export function statsRoutes(app: App, context: AppContext) {
+  const { database, config } = context;
+  indicatorRoutes(app, context);
   const deps: StatsDeps = { db: database.db, timeZone: config.timeZone };
 
   app.get(

@@ -38,6 +38,11 @@ const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage.tsx'));
 const IntegrationPage = lazy(() => import('./pages/IntegrationPage.tsx'));
 const PrivacyPage = lazy(() => import('./pages/PrivacyPage.tsx'));
 const RegisterImportPage = lazy(() => import('./pages/RegisterImportPage.tsx'));
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
+const PropertyRankingPage = lazy(() => import('./pages/PropertyRankingPage.tsx'));
+const PropertyCompanyPage = lazy(() => import('./pages/PropertyCompanyPage.tsx'));
+const PropertyReviewsPage = lazy(() => import('./pages/PropertyReviewsPage.tsx'));
+const PropertyWeightsPage = lazy(() => import('./pages/PropertyWeightsPage.tsx'));
 
 const loading = (
   <div className="fq-desk-center">
@@ -60,6 +65,7 @@ function Authenticated() {
               <Route path="/cases/:id" component={CasePage} />
               <Route path="/overdue" component={OverduePage} />
               <Route path="/map" component={MapPage} />
+              <Route path="/statistics" component={StatisticsPage} />
               <Route path="/admin" nest component={AdminPage} />
               <Route path="/patrols" nest component={PatrolsPage} />
               <Route path="/hazards" component={HazardsPage} />
@@ -81,6 +87,10 @@ function Authenticated() {
               <Route path="/integration" component={IntegrationPage} />
               <Route path="/privacy" component={PrivacyPage} />
               <Route path="/register-import" component={RegisterImportPage} />
+              <Route path="/property-scores" component={PropertyRankingPage} />
+              <Route path="/property-scores/companies/:id" component={PropertyCompanyPage} />
+              <Route path="/property-reviews" component={PropertyReviewsPage} />
+              <Route path="/property-weights" component={PropertyWeightsPage} />
             </Switch>
           </Suspense>
         </DeskLayout>

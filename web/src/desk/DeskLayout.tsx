@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CommentOutlined,
+  DashboardOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   FormOutlined,
@@ -16,10 +18,12 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SlidersOutlined,
   SmileOutlined,
   SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
+  TrophyOutlined,
   UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -53,6 +57,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const careFigures = hasPermission(me, 'care.figures');
   const reads = (module: string) => hasPermission(me, `${module}.read`) || hasPermission(me, `${module}.manage`);
   const integration = hasPermission(me, 'integration.manage') || hasPermission(me, 'integration.read');
+  const propertyScores = hasPermission(me, 'property_scores.read') || hasPermission(me, 'property_scores.read_own');
   const registerImport = hasPermission(me, 'imports.run') && hasPermission(me, 'residents.manage');
   const privacy = hasPermission(me, 'audit.read') || hasPermission(me, 'privacy.retention');
   const entry = (key: string, icon: ReactNode, label: string) => ({ key, icon, label });
@@ -67,6 +72,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
     entry('/', <ProfileOutlined />, t('desk.menu.cases')),
     entry('/overdue', <AlertOutlined />, t('desk.menu.overdue')),
     entry('/map', <EnvironmentOutlined />, t('desk.menu.map')),
+    ...(reads('stats') ? [entry('/statistics', <DashboardOutlined />, t('desk.menu.statistics'))] : []),
     group('group:patrols', <SafetyOutlined />, [
       patrols && entry('/patrols', <SafetyOutlined />, t('desk.menu.patrols')),
       patrols && entry('/hazards', <WarningOutlined />, t('desk.menu.hazards')),
@@ -87,6 +93,12 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
       reads('activities') && entry('/activities', <ScheduleOutlined />, t('desk.menu.activities')),
       reads('points') && entry('/points', <GiftOutlined />, t('desk.menu.points')),
       reads('questionnaires') && entry('/questionnaires', <FormOutlined />, t('desk.menu.questionnaires')),
+    ]),
+    group('group:deliberation', <AuditOutlined />, [
+      propertyScores && entry('/property-scores', <TrophyOutlined />, t('desk.menu.propertyScores')),
+      hasPermission(me, 'property_scores.review') &&
+        entry('/property-reviews', <CommentOutlined />, t('desk.menu.propertyReviews')),
+      propertyScores && entry('/property-weights', <SlidersOutlined />, t('desk.menu.propertyWeights')),
     ]),
     entry('/wall', <DesktopOutlined />, t('desk.menu.wall')),
     group('group:system', <SettingOutlined />, [

@@ -110,7 +110,7 @@ export function mapOption(input: MapOptionInput): EChartsCoreOption {
         formatter: (params: { name: string }) => {
           const area = byId.get(params.name);
           if (!area) return '';
-          return input.showValues ? `${area.name}\n{value|${area.value ?? 0}}` : area.name;
+          return input.showValues ? `${area.name}\n{value|${area.value ?? '—'}}` : area.name;
         },
         rich: { value: { fontSize: Math.round(fontSize * 1.8), fontWeight: 'bold', color: text, lineHeight: fontSize * 2.4 } },
       },
@@ -133,7 +133,8 @@ export function mapOption(input: MapOptionInput): EChartsCoreOption {
       {
         type: 'map',
         geoIndex: 0,
-        data: input.areas.map((area) => ({ name: area.id, value: area.value ?? 0 })),
+        // An area without a value ('-') keeps the plain fill instead of the colour of zero.
+        data: input.areas.map((area) => ({ name: area.id, value: area.value ?? '-' })),
       },
       {
         type: 'scatter',

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, FullscreenOutlined } from '@ant-design/icons';
-import { Button, ConfigProvider, Spin, theme } from 'antd';
+import { Button, ConfigProvider, Segmented, Spin, theme } from 'antd';
 import { useMemo } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { useI18n } from '../../shared/i18n.tsx';
@@ -14,6 +14,7 @@ import {
   useOverview,
 } from '../geo/geo-queries.ts';
 import { KpiTile, OverdueList, TrendChart } from '../geo/WallParts.tsx';
+import { WallIndicatorMap, WallMonth } from '../stats/WallMonth.tsx';
 import '../geo/messages.ts';
 import '../geo/wall.css';
 
@@ -26,7 +27,9 @@ const REFRESH = 60_000;
 export default function WallPage() {
   const { t, number, dateTime } = useI18n();
   const [, navigate] = useLocation();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  // The map: overdue cases now (default), or a period indicator such as ?map=on_time_rate (this month).
+  const mapBy = params.get('map') ?? 'overdue';
   const home = useHomeArea();
   const nodeId = params.get('nodeId') ?? home.data?.id;
   const area = useAreaDetail(nodeId).data?.area;
@@ -47,7 +50,7 @@ export default function WallPage() {
 
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }}>
-      <div className="fq-wall">
+      <div className="fq-wall fq-wall-extended">
         <header className="fq-wall-head">
           <h1>{area ? t('geo.wall.title', { name: area.name }) : ''}</h1>
           <div className="fq-wall-updated" aria-live="polite">
@@ -74,9 +77,35 @@ export default function WallPage() {
               <KpiTile label={t('geo.wall.onTimeRate')} value={percent(o.onTimeRate)} sub={basis(o.onTimeRate)} />
               <KpiTile label={t('geo.wall.satisfaction')} value={percent(o.satisfaction)} sub={basis(o.satisfaction)} />
             </div>
+            <WallMonth nodeId={nodeId} refetchInterval={REFRESH} />
             <section className="fq-wall-panel fq-wall-map" aria-label={t('geo.wall.mapTitle')}>
-              <h2>{t('geo.wall.mapTitle')}</h2>
-              {boundaries.data && (
+              <h2 className="fq-wall-map-switch">
+                {mapBy === 'overdue' ? t('geo.wall.mapTitle') : t('stats.wallOnTimeMap')}
+                <Segmented
+                  value={mapBy}
+                  onChange={(value) =>
+                    setParams((current) => {
+                      const next = new URLSearchParams(current);
+                      next.set('map', String(value));
+                      return next;
+                    })
+                  }
+                  options={[
+                    { value: 'overdue', label: t('geo.figure.overdue') },
+                    { value: 'on_time_rate', label: t('stats.wallOnTime') },
+                  ]}
+                />
+              </h2>
+              {boundaries.data && mapBy !== 'overdue' && (
+                <WallIndicatorMap
+                  nodeId={nodeId}
+                  mapKey={`${nodeId}-${level}`}
+                  boundaries={boundaries.data}
+                  code={mapBy}
+                  refetchInterval={REFRESH}
+                />
+              )}
+              {boundaries.data && mapBy === 'overdue' && (
                 <GridMap
                   mapKey={`wall-${nodeId}-${level}`}
                   boundaries={boundaries.data}
