@@ -66,6 +66,9 @@ describe('hostile text on the desk', () => {
       await session.page.goto('/desk/privacy');
       await session.page.getByText(WORDS[locale].audit.unmaskedOnly).waitFor();
       await session.page.locator('.ant-table-row').first().waitFor();
+      await session.page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+      // The loading mask fades out over antd's 0.3 s transition, with no class to wait for.
+      await session.page.waitForTimeout(600);
       await still(session, 'privacy-audit');
       await session.page.getByRole('tab', { name: WORDS[locale].tabs.retention }).click();
       await session.page.getByText(WORDS[locale].retention.run).waitFor();
