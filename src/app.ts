@@ -36,6 +36,7 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { patrolsRoutes } from './modules/patrols/patrols.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { pointsRoutes } from './modules/points/points.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { propertyScoresRoutes } from './modules/property-scores/property-scores.routes.ts';
 import { questionnairesRoutes } from './modules/questionnaires/questionnaires.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
@@ -45,7 +46,9 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import type { App, AppContext } from './platform/http/app-types.ts';
-import { AppError, handleError } from './platform/http/errors.ts';
+import { AppError, handleError, handleFrameworkError } from './platform/http/errors.ts';
+import { registerStrictJson } from './platform/http/json-body.ts';
+import { withRedaction } from './platform/http/log-redaction.ts';
 import { denyAnonymous, registerRequestContext } from './platform/http/request-context.ts';
 import { registerWeb } from './platform/http/web.ts';
 
@@ -81,13 +84,14 @@ const MODULE_ROUTES = [
   importsRoutes,
   deliberationRoutes,
   propertyScoresRoutes,
+  privacyRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export async function buildApp(context: AppContext, logger: FastifyServerOptions['logger'] = false): Promise<App> {
   const app = Fastify({
-    logger,
+    logger: withRedaction(logger),
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     // A caller's own request id is kept (for tracing across systems) when it looks like one.
@@ -97,11 +101,14 @@ export async function buildApp(context: AppContext, logger: FastifyServerOptions
     },
     trustProxy: context.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
+    // A URL the router cannot read (broken percent escapes, an overlong segment) gets the app's error shape too.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerStrictJson(app);
   const page = await registerWeb(app, context.config.webDev);
   app.setNotFoundHandler((request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');

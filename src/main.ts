@@ -7,6 +7,7 @@ import { caseDepsOf } from './modules/cases/cases.routes.ts';
 import { startDeadlineScheduler } from './modules/cases/deadline-scheduler.ts';
 import { startFollowUpScheduler } from './modules/mediation/follow-up-scheduler.ts';
 import { startExpiryScheduler } from './modules/points/expiry-scheduler.ts';
+import { startRetentionScheduler } from './modules/privacy/retention-scheduler.ts';
 import { scoreDepsOf } from './modules/property-scores/property-scores.routes.ts';
 import { startScoreScheduler } from './modules/property-scores/score-scheduler.ts';
 import { startReportScheduler } from './modules/stats/report-scheduler.ts';
@@ -55,6 +56,8 @@ async function main() {
       ? [
           startReminderScheduler(jobs, (error) => app.log.error({ err: error }, 'activity reminders failed')),
           startExpiryScheduler(jobs, (error) => app.log.error({ err: error }, 'points expiry failed')),
+          // Nightly: finished cases past their street's retention lose the reporter's personal data.
+          startRetentionScheduler(jobs, config.timeZone, (error) => app.log.error({ err: error }, 'privacy retention failed')),
         ]
       : [];
   // Monthly statistics reports: each morning, from the first working day of a month, last month's missing ones.

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness.ts';
+import { classify, RECORDS, type RecordKind, type RouteClass } from './route-classes.ts';
 
 /**
  * Every demo role against every route, on a record inside and outside its scope. The expected
@@ -181,5 +184,234 @@ describe('lists show only what lies in scope', () => {
       await h.app.inject({ url: '/api/organisations?kind=street_department', headers: { cookie: await h.login('secretary') } })
     ).json();
     expect(items.map((o: { code: string }) => o.code)).toContain('URBAN_MGMT');
+  });
+});
+
+/**
+ * The matrix generated from the route table: every registered route, classified in
+ * test/route-classes.ts (an unclassified route fails), as every role and anonymously, on a record
+ * inside and one outside the caller's scope. Who may read each kind of record in grid A and in
+ * community C02 is written out below from the role table; every other route on a record the role
+ * cannot read must refuse (404, or 403 without the permission at all, or 400 for the body) and
+ * show nothing of it.
+ */
+const street: Role[] = ['admin', 'leader'];
+const community: Role[] = ['admin', 'leader', 'secretary', 'staff'];
+const READERS: { [K in RecordKind]: { in: Role[]; out: Role[] } } = {
+  case: { in: [...community, 'grid', 'mediator'], out: [...street, 'mediator'] },
+  hazard: { in: [...community, 'grid', 'partner'], out: street },
+  dispute: { in: [...community, 'grid', 'mediator'], out: [...street, 'mediator'] },
+  // Care files are for those who visit: the leader and administrators see only the figures.
+  careFile: { in: ['secretary', 'staff', 'grid'], out: [] },
+  resident: { in: [...community, 'grid', 'mediator'], out: [...street, 'mediator'] },
+  area: {
+    in: [...community, 'grid', 'dept', 'property', 'mediator', 'partner'],
+    out: [...street, 'dept', 'property', 'mediator'],
+  },
+  volunteer: { in: [...community, 'grid'], out: street },
+  serviceRequest: { in: community, out: street },
+  // Activities are published to the whole street, for any volunteer to sign up.
+  activity: { in: [...ROLES], out: [...ROLES] },
+  // A community's questionnaire is open to its residents and partners.
+  questionnaire: { in: [...community, 'grid', 'partner', 'resident'], out: street },
+  pointsAccount: { in: [...community, 'grid'], out: street },
+  // No page of its own: those who approve partners (here: answered 409, already approved) count as readers.
+  partner: { in: ['admin', 'secretary', 'staff'], out: ['admin'] },
+};
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+
+/** Anything never blocked: the tiny demo street has no dispute, no care file in grid A, no questionnaire in C02. */
+async function addMissingRecords(pathOf: (code: string) => string) {
+  const db = h.database.db;
+  const caseIn = async (code: string) =>
+    (
+      await sql<{ id: string }>`select id from cases where location_path like ${`${pathOf(code)}%`} and kind <> 'hazard'
+        and not exists (select 1 from disputes d where d.case_id = cases.id) order by id limit 1`.execute(db)
+    ).rows[0]?.id;
+  for (const [username, code] of [
+    ['grid', 'C01G01'],
+    ['sec_c02', 'C02'],
+  ] as const) {
+    const opened = await h.app.inject({
+      method: 'POST',
+      url: '/api/mediation/disputes',
+      headers: { cookie: await h.login(username) },
+      payload: {
+        source: 'case',
+        caseId: await caseIn(code),
+        type: 'neighbour',
+        title: '邻里噪音',
+        facts: '楼上夜间噪音。',
+        peopleInvolved: 2,
+        riskLevel: 'low',
+      },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+  }
+  // Copies of an existing row moved to the place that lacks one: the same shape the app wrote.
+  const copy = (table: string, overrides: { [key: string]: unknown }) =>
+    sql`${sql.raw(`insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(t) || `)}${JSON.stringify(overrides)}::jsonb${sql.raw(`)).* from ${table} t order by id limit 1`)}`.execute(
+      db,
+    );
+  const nodeId = (path: string) => path.split('/').filter(Boolean).at(-1) as string;
+  const residentA = (records.get('residentA') as { id: string }).id;
+  const gridA = pathOf('C01G01');
+  await copy('care_files', {
+    id: randomUUID(),
+    number: 'GZ-MATRIX-1',
+    resident_id: residentA,
+    grid_id: nodeId(gridA),
+    community_id: nodeId(pathOf('C01')),
+    location_path: gridA,
+  });
+  await copy('questionnaires', { id: randomUUID(), node_id: nodeId(pathOf('C02')), path: pathOf('C02') });
+}
+
+describe('the matrix generated from the route table', () => {
+  let routes: { method: string; url: string; route: string; cls: RouteClass | undefined }[] = [];
+  const located = new Map<string, { id: string; label: string }>();
+  let size = 0;
+
+  beforeAll(async () => {
+    const doc = (await h.app.inject({ url: '/api/openapi.json' })).json() as { paths: { [url: string]: object } };
+    routes = Object.entries(doc.paths).flatMap(([url, ops]) =>
+      Object.keys(ops).map((m) => {
+        const route = `${m.toUpperCase()} ${url}`;
+        return { method: m.toUpperCase(), url, route, cls: classify(route) };
+      }),
+    );
+    const paths = await h.database.db
+      .selectFrom('area_nodes')
+      .select(['code', 'path'])
+      .where('code', 'in', ['C01G01', 'C01', 'C02'])
+      .where('level', 'in', ['grid', 'community'])
+      .execute();
+    const pathOf = (code: string) => paths.find((p) => p.code === code)?.path as string;
+    await addMissingRecords(pathOf);
+    for (const [kind, spec] of Object.entries(RECORDS) as [RecordKind, (typeof RECORDS)[RecordKind]][]) {
+      for (const [where, prefixes] of [
+        ['in', [pathOf('C01G01'), pathOf('C01')]],
+        ['out', [pathOf('C02')]],
+      ] as const) {
+        for (const prefix of prefixes) {
+          const { rows } = await sql<{ id: string; label: string }>`${sql.raw(
+            `select id::text, id::text as label from ${spec.table} where ${spec.path} like '${prefix}%'${spec.where ? ` and ${spec.where}` : ''} order by id limit 1`,
+          )}`.execute(h.database.db);
+          if (rows[0]) {
+            located.set(`${kind}:${where}`, rows[0]);
+            break;
+          }
+        }
+      }
+    }
+  });
+
+  it('classifies every registered route', () => {
+    expect(routes.length).toBeGreaterThan(200);
+    expect(routes.filter((r) => !r.cls).map((r) => r.route)).toEqual([]);
+  });
+
+  it('finds a record of every kind inside and outside a community secretary’s scope', () => {
+    const missing = Object.keys(RECORDS).flatMap((kind) =>
+      ['in', 'out'].filter((w) => !located.has(`${kind}:${w}`)).map((w) => `${kind}:${w}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('refuses a cross-site request to every state-changing route, and an ended session everywhere', async () => {
+    const cookie = await h.login('admin');
+    const ended = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: 'fengqiao-demo' },
+    });
+    const endedCookie = String(ended.headers['set-cookie']).split(';')[0] as string;
+    await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: endedCookie } });
+    const wrong: string[] = [];
+    let checks = 0;
+    for (const { method, url, route, cls } of routes) {
+      const path = url.replace(/\{(\w+)\}/g, NOBODY);
+      if (method !== 'GET') {
+        const forged = await h.app.inject({
+          method: method as 'POST',
+          url: path,
+          headers: { cookie, origin: 'https://evil.example' },
+          payload: {},
+        });
+        checks++;
+        if (forged.statusCode !== 403 || !/CSRF_REJECTED|Cross-site/.test(forged.body))
+          wrong.push(`${route} cross-site -> ${forged.statusCode}`);
+      }
+      if (cls !== 'public') {
+        const stale = await h.app.inject({
+          method: method as 'GET',
+          url: path,
+          headers: { cookie: endedCookie },
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        checks++;
+        if (stale.statusCode !== 401) wrong.push(`${route} ended session -> ${stale.statusCode}`);
+      }
+    }
+    process.stdout.write(`cross-site and ended-session checks: ${checks}\n`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers every route as every role, inside and outside scope, as the policy says', { timeout: 300_000 }, async () => {
+    const wrong: string[] = [];
+    const send = async (method: string, url: string, cookie: string | undefined) =>
+      h.app.inject({
+        method: method as 'GET',
+        url,
+        headers: cookie ? { cookie } : {},
+        ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+      });
+    for (const { method, url, route, cls } of routes) {
+      const fill = (id: string) =>
+        url.replace(/\{(\w+)\}/g, (_, name: string) =>
+          name === 'year' ? '2026' : name === 'date' ? '2026-10-01' : name === 'priority' ? 'normal' : name === 'code' ? 'X' : id,
+        );
+      // Anonymous: every route but the public ones is refused before anything else.
+      const anonymous = await send(method, fill(NOBODY), undefined);
+      size++;
+      if (cls === 'public' ? anonymous.statusCode === 401 || anonymous.statusCode >= 500 : anonymous.statusCode !== 401) {
+        wrong.push(`${route} anonymous -> ${anonymous.statusCode}`);
+      }
+      if (cls === 'public' || cls === 'collection' || cls === undefined) continue;
+      for (const role of ROLES) {
+        const cookie = await h.login(role);
+        if (cls === 'unlocated') {
+          const r = await send(method, fill(NOBODY), cookie);
+          size++;
+          const ok = r.statusCode < 500 && (!/\{(id|\w+Id)\}/.test(url) || r.statusCode >= 400);
+          if (!ok) wrong.push(`${route} ${role} nonexistent -> ${r.statusCode}`);
+          continue;
+        }
+        for (const where of ['in', 'out'] as const) {
+          const record = located.get(`${cls}:${where}`);
+          if (!record) continue;
+          const readers = READERS[cls][where];
+          const isDetail = method === 'GET' && /\{\w+\}$/.test(url) && (url.match(/\{/g) ?? []).length === 1;
+          size++;
+          if (isDetail) {
+            const r = await send(method, fill(record.id), cookie);
+            const expected = readers.includes(role) ? 200 : [403, 404];
+            if (typeof expected === 'number' ? r.statusCode !== expected : !expected.includes(r.statusCode)) {
+              wrong.push(`${route} ${role} ${where} -> ${r.statusCode} (expected ${expected})`);
+            }
+            continue;
+          }
+          // A role that cannot read the record can do nothing else with it either. Roles that can are
+          // left alone here (their writes would change the records this matrix reads): the modules test them.
+          if (readers.includes(role)) continue;
+          const r = await send(method, fill(record.id), cookie);
+          const refusedOk = method === 'GET' ? [403, 404] : [400, 403, 404];
+          if (!refusedOk.includes(r.statusCode)) wrong.push(`${route} ${role} ${where} -> ${r.statusCode}`);
+          else if (r.body.includes(record.id)) wrong.push(`${route} ${role} ${where} shows the record`);
+        }
+      }
+    }
+    process.stdout.write(`authorisation matrix: ${routes.length} routes x ${ROLES.length} roles (+ anonymous), ${size} checks\n`);
+    expect(wrong).toEqual([]);
   });
 });

@@ -26,9 +26,40 @@ export async function recordAudit(db: Kysely<DB>, entry: AuditEntry): Promise<vo
     .execute();
 }
 
+/** The reads that showed someone's personal data in full: what an administrator reviews for misuse. */
+export const UNMASKED_READ_ACTIONS = [
+  'personal_data.read',
+  'care_file.read',
+  'care_files.export',
+  'service_request.read_contact',
+  'volunteer.read_contact',
+] as const;
+
+/**
+ * Writes one personal_data.read entry for the records a response shows in full (nothing when it
+ * shows none): a list audited in one line, with every record's id.
+ */
+export async function auditUnmaskedRead(
+  db: Kysely<DB>,
+  actor: { userId: string; streetId: string | null },
+  subjectType: string,
+  subjectIds: string[],
+): Promise<void> {
+  if (subjectIds.length === 0) return;
+  await recordAudit(db, {
+    action: 'personal_data.read',
+    actorUserId: actor.userId,
+    streetId: actor.streetId,
+    subjectType,
+    subjectIds,
+  });
+}
+
 export interface AuditQuery {
   streetIds: string[] | 'all';
   action?: string | undefined;
+  unmaskedReads?: boolean | undefined;
+  actorUsername?: string | undefined;
   actorUserId?: string | undefined;
   subjectId?: string | undefined;
   from?: Date | undefined;
@@ -50,7 +81,9 @@ export async function listAudit(db: Kysely<DB>, query: AuditQuery) {
     q = q.where('a.street_id', 'in', streetIds);
   }
   if (query.action) q = q.where('a.action', '=', query.action);
+  if (query.unmaskedReads) q = q.where('a.action', 'in', [...UNMASKED_READ_ACTIONS]);
   if (query.actorUserId) q = q.where('a.actor_user_id', '=', query.actorUserId);
+  if (query.actorUsername) q = q.where('u.username', '=', query.actorUsername);
   if (query.subjectId) q = q.where(sql<boolean>`${query.subjectId}::uuid = any(a.subject_ids)`);
   if (query.from) q = q.where('a.at', '>=', query.from);
   if (query.to) q = q.where('a.at', '<', query.to);

@@ -22,7 +22,13 @@ const entrySchema = z
 
 const auditQuery = z.object({
   action: z.string().max(60).optional().describe('e.g. personal_data.read, auth.login, role.granted'),
+  unmaskedReads: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('Only the reads that showed personal data in full (phone, ID number, care file, contact)'),
   actorUserId: z.uuid().optional(),
+  actorUsername: z.string().max(60).optional().describe('The account that acted, by username'),
   subjectId: z.uuid().optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
+import { safeRow } from '../../platform/export/safe-cells.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { neutralise } from '../cases/case-export.ts';
 import type { exportQuery } from './care.schemas.ts';
 import type { CareDeps } from './care.shared.ts';
 import { filteredFiles, presentSummary } from './file-views.service.ts';
@@ -101,19 +101,21 @@ export async function exportCareFiles(deps: CareDeps, actor: Actor, query: z.inf
   sheet.columns = COLUMNS.map((key) => ({ header: words[key], key, width: key === 'groups' ? 28 : 14 }));
   for (const row of kept) {
     const s = presentSummary(row, filtered?.today ?? '');
-    sheet.addRow({
-      number: s.number,
-      name: neutralise(s.name),
-      gender: label(s.gender),
-      age: s.age,
-      groups: s.groups.map(label).join('、'),
-      risk: label(s.riskLevel),
-      grid: neutralise(s.gridName),
-      building: neutralise(s.buildingName),
-      lastVisit: s.lastVisitDate,
-      nextDue: s.nextDueDate,
-      due: label(s.dueStatus),
-    } satisfies Record<Column, unknown>);
+    sheet.addRow(
+      safeRow({
+        number: s.number,
+        name: s.name,
+        gender: label(s.gender),
+        age: s.age,
+        groups: s.groups.map(label).join('、'),
+        risk: label(s.riskLevel),
+        grid: s.gridName,
+        building: s.buildingName,
+        lastVisit: s.lastVisitDate,
+        nextDue: s.nextDueDate,
+        due: label(s.dueStatus),
+      } satisfies Record<Column, unknown>),
+    );
   }
   sheet.getRow(1).font = { bold: true };
   await recordAudit(deps.db, {

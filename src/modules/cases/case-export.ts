@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
+import { safeRow } from '../../platform/export/safe-cells.ts';
 import type { Actor } from '../access/access.policy.ts';
 import type { CaseDeps } from './case-view.ts';
 import type { CaseRow } from './cases.repository.ts';
@@ -157,13 +158,6 @@ const WIDTHS: Record<Column, number> = {
   rating: 8,
 };
 
-/**
- * A spreadsheet runs a cell that starts with one of these as a formula (CSV/formula injection):
- * a leading apostrophe makes it plain text again.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const neutralise = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
-
 /** The wall-clock time in the street's zone as a date cell: spreadsheets have no zones. */
 function localCell(instant: Date, timeZone: string): Date {
   const local = new TZDate(instant.getTime(), timeZone);
@@ -177,20 +171,19 @@ function dateCell(date: string): Date {
 function cellsOf(row: CaseRow, now: Date, words: Words, lang: ExportLanguage, timeZone: string) {
   const summary = presentSummary(row, now);
   const label = (code: string) => words.values[code] ?? code;
-  const text = (value: string | null) => (value === null ? null : neutralise(value));
   return {
     number: row.number,
-    title: text(row.title),
-    category: text(lang === 'zh-CN' ? row.category_name_zh : row.category_name_en),
+    title: row.title,
+    category: lang === 'zh-CN' ? row.category_name_zh : row.category_name_en,
     state: label(row.state),
     tier: label(row.tier),
-    grid: text(row.grid_name),
+    grid: row.grid_name,
     source: label(row.source),
     priority: label(row.priority),
     created: localCell(row.created_at, timeZone),
     dueDate: row.due_date ? dateCell(row.due_date) : null,
     deadline: label(summary.deadline.status),
-    assignee: text(summary.assignee.name),
+    assignee: summary.assignee.name,
     rating: row.rating,
   } satisfies Record<Column, unknown>;
 }
@@ -231,7 +224,7 @@ export async function exportCases(
   sheet.getRow(1).font = { bold: true };
   sheet.getColumn('created').numFmt = 'yyyy-mm-dd hh:mm';
   sheet.getColumn('dueDate').numFmt = 'yyyy-mm-dd';
-  for (const row of rows) sheet.addRow(cellsOf(row, now, words, lang, deps.timeZone));
+  for (const row of rows) sheet.addRow(safeRow(cellsOf(row, now, words, lang, deps.timeZone)));
   return {
     bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
     fileName: `fengqiao-cases-${format(new TZDate(now.getTime(), deps.timeZone), 'yyyy-MM-dd')}.xlsx`,

@@ -19,7 +19,9 @@ export async function getCaseDetail(deps: CaseDeps, actor: Actor, id: string, ip
   const relations = relationsOf(actor, view);
   const isReporter = relations.has('reporter');
   const contactUnmasked = canReadReporterContact(actor, view) && !row.anonymous && row.reporter_phone !== null;
-  if (contactUnmasked && !isReporter) {
+  // A resident reading their own contact is not audited; a clerk who typed in someone else's at the desk is.
+  const ownContact = isReporter && (row.source === 'resident' || row.source === 'patrol');
+  if (contactUnmasked && !ownContact) {
     await recordAudit(db, {
       action: 'personal_data.read',
       actorUserId: actor.userId,

@@ -63,6 +63,8 @@ export interface CasesTable {
   reporter_user_id: string | null;
   reporter_name: string | null;
   reporter_phone: string | null;
+  /** Set by the privacy retention job once the personal data of a finished case is removed. */
+  anonymised_at: Timestamp | null;
   anonymous: Generated<boolean>;
   tier: Tier;
   assignee_user_id: string | null;

@@ -4,7 +4,7 @@
  * Text written into a spreadsheet is neutralised so a cell never runs as a formula.
  */
 import ExcelJS from 'exceljs';
-import { neutralise } from '../cases/case-export.ts';
+import { safeRow } from '../../platform/export/safe-cells.ts';
 
 export interface Sheet {
   headers: string[];
@@ -99,12 +99,12 @@ export async function writeSheet(name: string, headers: string[], rows: string[]
   const sheet = workbook.addWorksheet(name);
   sheet.columns = headers.map((header) => ({ header, width: Math.max(10, header.length * 2 + 4), style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map(neutralise));
+  for (const row of rows) sheet.addRow(safeRow(row));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 export function writeCsv(headers: string[], rows: string[][]): Buffer {
   const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [headers, ...rows.map((r) => r.map(neutralise))].map((r) => r.map(quote).join(','));
+  const lines = [headers, ...rows.map(safeRow)].map((r) => r.map(quote).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

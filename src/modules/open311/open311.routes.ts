@@ -49,7 +49,8 @@ export async function open311Routes(app: App, context: AppContext) {
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status < 500) {
-      return send(reply, format, 'errors', [{ code: 400, description: (error as Error).message }], 400);
+      // The refusal's own status (403 for a cross-site write, 413 for a body too large), in Open311's shape.
+      return send(reply, format, 'errors', [{ code: status, description: (error as Error).message }], status);
     }
     request.log.error({ err: error }, 'open311 failed');
     return send(

@@ -9,6 +9,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { maskPhone } from '../../platform/security/masking.ts';
 import { type Actor, scopePathsFor } from '../access/access.policy.ts';
+import { auditUnmaskedRead } from '../audit/audit.repository.ts';
 import { ACTION_RULES } from '../cases/lifecycle.ts';
 import type { HazardLevel } from './hazard-rules.ts';
 import type { listHazardsQuery } from './hazards.schemas.ts';
@@ -132,6 +133,13 @@ export async function listHazards(db: Db, actor: Actor, query: z.infer<typeof li
   if (query.stage) q = q.where(STAGE, '=', query.stage);
   if (query.overdue === 'true') q = q.where('k.due_at', '<', new Date()).where('k.state', 'in', ACTIVE);
   const rows = await q.orderBy('k.created_at', 'desc').limit(query.limit).execute();
+  const shownInFull = rows.filter((row) => row.party_phone && canOrder(actor, row.location_path));
+  await auditUnmaskedRead(
+    db,
+    actor,
+    'hazard_order_party',
+    shownInFull.map((row) => row.case_id),
+  );
   return { items: rows.map((row) => presentHazard(row, actor, lang)) };
 }
 
@@ -167,6 +175,8 @@ export async function getHazard(db: Db, actor: Actor, caseId: string, lang: Lang
       .execute(),
   ]);
   const staff = canOrder(actor, row.location_path);
+  if (staff && (row.party_phone || orders.some((o) => o.party_phone)))
+    await auditUnmaskedRead(db, actor, 'hazard_order_party', [row.case_id]);
   return {
     ...presentHazard(row, actor, lang),
     orders: orders.map((o) => ({

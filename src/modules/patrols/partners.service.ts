@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { maskPhone } from '../../platform/security/masking.ts';
 import type { Actor } from '../access/access.policy.ts';
 import { findNode } from '../areas/areas.repository.ts';
+import { auditUnmaskedRead } from '../audit/audit.repository.ts';
 import { notify } from '../notifications/notifications.repository.ts';
 import { linkPatrolPartner } from '../volunteers/volunteer-links.service.ts';
 import { canManage, canRead, readScopes } from './patrols.policy.ts';
@@ -189,6 +190,13 @@ export async function listPartners(db: Db, actor: Actor, query: z.infer<typeof l
   if (query.communityId) q = q.where('p.community_id', '=', query.communityId);
   if (query.teamId) q = q.where('p.team_id', '=', query.teamId);
   const rows = await q.orderBy('p.applied_at', 'desc').limit(500).execute();
+  const shownInFull = rows.filter((row) => row.phone && row.user_id !== actor.userId && canManage(actor, row.community_path));
+  await auditUnmaskedRead(
+    db,
+    actor,
+    'patrol_partner',
+    shownInFull.map((row) => row.id),
+  );
   return { items: rows.map((row) => presentPartner(row, actor)) };
 }
 

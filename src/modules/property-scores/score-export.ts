@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
+import { safeRow } from '../../platform/export/safe-cells.ts';
 import type { Actor } from '../access/access.policy.ts';
-import { neutralise } from '../cases/case-export.ts';
 import type { exportQuery } from './property-scores.schemas.ts';
 import type { ScoreDeps } from './property-scores.shared.ts';
 import { COMPONENTS } from './scoring.ts';
@@ -83,15 +83,17 @@ export async function exportScores(deps: ScoreDeps, actor: Actor, query: z.infer
     { header: words.change, key: 'change', width: 10 },
   ];
   for (const item of ranked.items) {
-    sheet.addRow({
-      rank: item.rank,
-      company: neutralise(item.companyName),
-      grade: item.grade,
-      score: item.score,
-      estates: item.estates,
-      previous: item.previousGrade,
-      change: item.change,
-    });
+    sheet.addRow(
+      safeRow({
+        rank: item.rank,
+        company: item.companyName,
+        grade: item.grade,
+        score: item.score,
+        estates: item.estates,
+        previous: item.previousGrade,
+        change: item.change,
+      }),
+    );
   }
   sheet.getRow(1).font = { bold: true };
 
@@ -118,22 +120,24 @@ export async function exportScores(deps: ScoreDeps, actor: Actor, query: z.infer
   for (const item of ranked.items) {
     const company = await companyScorecard(deps, actor, item.companyId, ranked.month);
     for (const card of company.cards) {
-      detail.addRow({
-        company: neutralise(company.companyName),
-        community: neutralise(card.communityName),
-        estate: neutralise(card.estateName),
-        grade: card.grade,
-        score: card.score,
-        ...card.components,
-        households: card.inputs.households,
-        casesAssigned: card.inputs.casesSettled,
-        casesOnTime: card.inputs.casesOnTime,
-        complaintCount: card.inputs.complaints,
-        ordersDue: card.inputs.ordersDue,
-        ordersOnTime: card.inputs.ordersOnTime,
-        ratingCount: card.inputs.ratings,
-        weightsVersion: card.weightsVersion,
-      });
+      detail.addRow(
+        safeRow({
+          company: company.companyName,
+          community: card.communityName,
+          estate: card.estateName,
+          grade: card.grade,
+          score: card.score,
+          ...card.components,
+          households: card.inputs.households,
+          casesAssigned: card.inputs.casesSettled,
+          casesOnTime: card.inputs.casesOnTime,
+          complaintCount: card.inputs.complaints,
+          ordersDue: card.inputs.ordersDue,
+          ordersOnTime: card.inputs.ordersOnTime,
+          ratingCount: card.inputs.ratings,
+          weightsVersion: card.weightsVersion,
+        }),
+      );
     }
   }
   detail.getRow(1).font = { bold: true };

@@ -8,8 +8,8 @@ import { TZDate } from '@date-fns/tz';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { neutralise, safeRow } from '../../platform/export/safe-cells.ts';
 import type { Actor } from '../access/access.policy.ts';
-import { neutralise } from '../cases/case-export.ts';
 import { type Answer, type Question, tally } from './questionnaire-rules.ts';
 import { readableForResults } from './questionnaires.service.ts';
 
@@ -70,10 +70,10 @@ const WORDS = {
 function cellOf(question: Question, answer: Answer | undefined): string | number | null {
   if (answer === undefined) return null;
   const label = (key: string) => question.options?.find((o) => o.key === key)?.label ?? key;
-  if (question.kind === 'single') return neutralise(label(String(answer)));
-  if (question.kind === 'multiple') return neutralise((answer as string[]).map(label).join('; '));
+  if (question.kind === 'single') return label(String(answer));
+  if (question.kind === 'multiple') return (answer as string[]).map(label).join('; ');
   if (question.kind === 'rating') return answer as number;
-  return neutralise(String(answer));
+  return String(answer);
 }
 
 export async function exportResults(db: Db, actor: Actor, id: string, lang: keyof typeof WORDS, timeZone: string) {
@@ -94,12 +94,12 @@ export async function exportResults(db: Db, actor: Actor, id: string, lang: keyo
       answers.map((a) => a.answers),
     )) {
       if (result.kind === 'single' || result.kind === 'multiple') {
-        for (const option of result.options) summary.addRow([neutralise(result.title), neutralise(option.label), option.count]);
+        for (const option of result.options) summary.addRow(safeRow([result.title, option.label, option.count]));
       } else if (result.kind === 'rating') {
-        summary.addRow([neutralise(result.title), words.average, result.average]);
-        for (const [i, count] of result.counts.entries()) summary.addRow([neutralise(result.title), String(i + 1), count]);
+        summary.addRow(safeRow([result.title, words.average, result.average]));
+        for (const [i, count] of result.counts.entries()) summary.addRow(safeRow([result.title, String(i + 1), count]));
       } else {
-        summary.addRow([neutralise(result.title), words.answered, result.answered]);
+        summary.addRow(safeRow([result.title, words.answered, result.answered]));
       }
     }
     const sheet = book.addWorksheet(words.answers(version.version));
@@ -112,7 +112,7 @@ export async function exportResults(db: Db, actor: Actor, id: string, lang: keyo
       // The wall-clock time in the street's zone: spreadsheets have no zones.
       const t = new TZDate(a.submitted_at.getTime(), timeZone);
       const local = new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes()));
-      sheet.addRow([i + 1, local, ...version.questions.map((q) => cellOf(q, a.answers[q.key]))]);
+      sheet.addRow(safeRow([i + 1, local, ...version.questions.map((q) => cellOf(q, a.answers[q.key]))]));
     });
     sheet.getColumn(2).numFmt = 'yyyy-mm-dd hh:mm';
   }

@@ -4,7 +4,7 @@
  * formula); numbers cannot run and are written as they are.
  */
 import ExcelJS from 'exceljs';
-import { neutralise } from '../cases/case-export.ts';
+import { neutralise, safeRow } from '../../platform/export/safe-cells.ts';
 import { INDICATORS, type Indicator, type Unit } from './indicators.ts';
 
 export type Cell = string | number | null;
@@ -108,8 +108,6 @@ export function valuesTable(
   };
 }
 
-const safe = (cell: Cell) => (typeof cell === 'string' ? neutralise(cell) : cell);
-
 export async function tablesToXlsx(tables: FigureTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fengqiao';
@@ -117,11 +115,11 @@ export async function tablesToXlsx(tables: FigureTable[]): Promise<Buffer> {
     // Sheet names: at most 31 characters, none of []:*?/\ .
     const sheet = workbook.addWorksheet(table.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
     sheet.columns = table.headers.map((h, i) => ({
-      header: safe(h) as string,
+      header: neutralise(h),
       width: i === 0 ? 28 : Math.min(60, Math.max(12, h.length * 2)),
     }));
     sheet.getRow(1).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map(safe));
+    for (const row of table.rows) sheet.addRow(safeRow(row));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -130,9 +128,8 @@ export function tableToCsv(table: FigureTable): Buffer {
   const quote = (cell: Cell) => {
     if (cell === null) return '';
     if (typeof cell === 'number') return String(cell);
-    const text = neutralise(cell);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
   };
-  const lines = [table.headers, ...table.rows].map((row) => row.map(quote).join(','));
+  const lines = [table.headers, ...table.rows].map((row) => safeRow(row).map(quote).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

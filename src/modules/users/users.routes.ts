@@ -3,6 +3,7 @@ import { type App, type AppContext, idParams, responses } from '../../platform/h
 import { decodeCursor, pageSchema, toPage } from '../../platform/http/pagination.ts';
 import { requireActor } from '../../platform/http/request-context.ts';
 import type { Assignment } from '../access/access.policy.ts';
+import { auditUnmaskedRead } from '../audit/audit.repository.ts';
 import type { UserRow } from './users.repository.ts';
 import { createUserBody, listUsersQuery, roleGrant, roleParams, updateUserBody, userSchema } from './users.schemas.ts';
 import * as users from './users.service.ts';
@@ -42,7 +43,18 @@ export function usersRoutes(app: App, { database }: AppContext) {
     },
     async (request) => {
       const { cursor, ...query } = request.query;
-      const rows = await users.listUsers(db, requireActor(request), { ...query, after: decodeCursor(cursor, z.string()) });
+      const actor = requireActor(request);
+      const rows = await users.listUsers(db, actor, { ...query, after: decodeCursor(cursor, z.string()) });
+      // Account phones are shown to those who administer accounts; each list that shows them is audited.
+      await auditUnmaskedRead(
+        db,
+        actor,
+        'user',
+        rows
+          .slice(0, query.limit)
+          .filter((row) => row.user.phone)
+          .map((row) => row.user.id),
+      );
       return toPage(rows, query.limit, presentUser, (row) => row.user.username);
     },
   );
@@ -50,7 +62,12 @@ export function usersRoutes(app: App, { database }: AppContext) {
   app.get(
     '/users/:id',
     { schema: { tags, summary: 'One account with its roles', params: idParams, response: responses({ 200: userSchema }) } },
-    async (request) => presentUser(await users.getUser(db, requireActor(request), request.params.id)),
+    async (request) => {
+      const actor = requireActor(request);
+      const user = await users.getUser(db, actor, request.params.id);
+      if (user.user.phone) await auditUnmaskedRead(db, actor, 'user', [user.user.id]);
+      return presentUser(user);
+    },
   );
 
   app.post(

@@ -13,6 +13,11 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** Fastify's name for the status, read by handlers that do not know AppError (Open311's own). */
+  get statusCode(): number {
+    return this.status;
+  }
 }
 
 export const badRequest = (code: string, message: string, field?: string) => new AppError(400, code, message, field);
@@ -109,6 +114,13 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side. It has been logged.'));
+}
+
+/** Errors the router raises before any route runs: answered in the app's shape, without echoing the URL. */
+export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return reply.status(414).send(body('URL_TOO_LONG', 'A part of the address is too long.'));
+  return reply.status(400).send(body('BAD_URL', 'The address is not valid (broken percent escapes or characters).'));
 }
 
 const CONNECTION_CODES = new Set([

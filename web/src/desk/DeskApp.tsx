@@ -36,6 +36,7 @@ const PointsPage = lazy(() => import('./pages/PointsPage.tsx'));
 const QuestionnairesPage = lazy(() => import('./pages/QuestionnairesPage.tsx'));
 const QuestionnairePage = lazy(() => import('./pages/QuestionnairePage.tsx'));
 const IntegrationPage = lazy(() => import('./pages/IntegrationPage.tsx'));
+const PrivacyPage = lazy(() => import('./pages/PrivacyPage.tsx'));
 const RegisterImportPage = lazy(() => import('./pages/RegisterImportPage.tsx'));
 const TopicsPage = lazy(() => import('./pages/TopicsPage.tsx'));
 const TopicPage = lazy(() => import('./pages/TopicPage.tsx'));
@@ -90,6 +91,7 @@ function Authenticated() {
               <Route path="/questionnaires" component={QuestionnairesPage} />
               <Route path="/questionnaires/:id" component={QuestionnairePage} />
               <Route path="/integration" component={IntegrationPage} />
+              <Route path="/privacy" component={PrivacyPage} />
               <Route path="/register-import" component={RegisterImportPage} />
               <Route path="/topics" component={TopicsPage} />
               <Route path="/topics/:id" component={TopicPage} />

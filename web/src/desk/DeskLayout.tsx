@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApiOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -60,6 +61,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
   const integration = hasPermission(me, 'integration.manage') || hasPermission(me, 'integration.read');
   const propertyScores = hasPermission(me, 'property_scores.read') || hasPermission(me, 'property_scores.read_own');
   const registerImport = hasPermission(me, 'imports.run') && hasPermission(me, 'residents.manage');
+  const privacy = hasPermission(me, 'audit.read') || hasPermission(me, 'privacy.retention');
   const entry = (key: string, icon: ReactNode, label: string) => ({ key, icon, label });
   const group = (key: string, icon: ReactNode, entries: (MenuEntry | false)[]): MenuGroup => ({
     key,
@@ -107,6 +109,7 @@ export function DeskLayout({ me, children }: { me: Me; children: ReactNode }) {
     group('group:system', <SettingOutlined />, [
       registerImport && entry('/register-import', <UploadOutlined />, t('desk.menu.registerImport')),
       integration && entry('/integration', <ApiOutlined />, t('desk.menu.integration')),
+      privacy && entry('/privacy', <AuditOutlined />, t('desk.menu.privacy')),
       admin && entry('/admin', <SettingOutlined />, t('desk.menu.admin')),
     ]),
   ].filter((item) => !isGroup(item) || item.children.length > 0);
