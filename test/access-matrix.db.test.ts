@@ -217,10 +217,24 @@ const READERS: { [K in RecordKind]: { in: Role[]; out: Role[] } } = {
   pointsAccount: { in: [...community, 'grid'], out: street },
   // No page of its own: those who approve partners (here: answered 409, already approved) count as readers.
   partner: { in: ['admin', 'secretary', 'staff'], out: ['admin'] },
+  // Deliberation (0014_deliberation.sql): deliberation.read is held by the administrator (at the district: it reads
+  // every topic, meeting and vote, yet manages none), the street leader, community staff and grid workers.
+  // Departments, property companies, mediators and patrol volunteers hold nothing in it, although a property
+  // company is one of the six parties of a discussion day: they read none of it but the estates' public pages.
+  // A resident reads a topic of their own estate and a vote of their estate or own building: grid A's only
+  // estate building is the resident account's, so the topic and vote found there are theirs.
+  topic: { in: [...community, 'grid', 'resident'], out: street },
+  // Seen by staff of the meeting's community and of any grid in it. Surprising: not by residents, although the
+  // policy's header says they see their estate's meetings (getMeeting asks canSeeMeeting, staff scopes only).
+  meeting: { in: [...community, 'grid'], out: street },
+  vote: { in: [...community, 'grid', 'resident'], out: street },
 };
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 
-/** Anything never blocked: the tiny demo street has no dispute, no care file in grid A, no questionnaire in C02. */
+/**
+ * Anything never blocked: the tiny demo street has no dispute, no care file in grid A, no questionnaire in
+ * C02, and owner votes only in community C01.
+ */
 async function addMissingRecords(pathOf: (code: string) => string) {
   const db = h.database.db;
   const caseIn = async (code: string) =>
@@ -265,6 +279,28 @@ async function addMissingRecords(pathOf: (code: string) => string) {
     location_path: gridA,
   });
   await copy('questionnaires', { id: randomUUID(), node_id: nodeId(pathOf('C02')), path: pathOf('C02') });
+  // Community C02's secretary opens an owner vote of its estate, as the desk does: it lies at the community.
+  const estateC02 = await db
+    .selectFrom('estates')
+    .select('id')
+    .where('community_id', '=', nodeId(pathOf('C02')))
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
+  const vote = await h.app.inject({
+    method: 'POST',
+    url: '/api/deliberation/votes',
+    headers: { cookie: await h.login('sec_c02') },
+    payload: {
+      estateId: estateC02.id,
+      title: '更换单元门禁',
+      weighting: 'household',
+      quorum: { num: 1, den: 2 },
+      pass: { num: 1, den: 2 },
+      passBase: 'participating',
+      closesAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    },
+  });
+  expect(vote.statusCode, vote.body).toBe(201);
 }
 
 describe('the matrix generated from the route table', () => {

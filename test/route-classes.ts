@@ -21,7 +21,10 @@ export type RecordKind =
   | 'activity'
   | 'questionnaire'
   | 'pointsAccount'
-  | 'partner';
+  | 'partner'
+  | 'topic'
+  | 'meeting'
+  | 'vote';
 export type RouteClass = 'public' | 'unlocated' | 'collection' | RecordKind;
 
 const RULES: [RegExp, RouteClass][] = [
@@ -47,6 +50,15 @@ const RULES: [RegExp, RouteClass][] = [
   [/^\w+ \/api\/questionnaires\/\{id\}/, 'questionnaire'],
   [/^\w+ \/api\/points\/accounts\/\{id\}/, 'pointsAccount'],
   [/^\w+ \/api\/patrols\/partners\/\{id\}/, 'partner'],
+  // Deliberation: a topic, a meeting (its sign-in by the screen's code too: a body without the code is refused) and a
+  // vote, each with its sub-routes. Searching for similar topics names no topic (`similar` is a word, not an id), and
+  // where I live (`/me`), the fund lines and the lists are the caller's own or scoped by the service: collections.
+  // The estates' public pages are public by the `/api/public/` rule above.
+  [/^GET \/api\/deliberation\/topics\/similar$/, 'collection'],
+  [/^\w+ \/api\/deliberation\/topics\/\{id\}/, 'topic'],
+  [/^\w+ \/api\/deliberation\/meetings\/\{id\}/, 'meeting'],
+  [/^\w+ \/api\/deliberation\/votes\/\{id\}/, 'vote'],
+  [/^\w+ \/api\/deliberation\/(me|funds|topics|meetings|votes)$/, 'collection'],
   // Records without a place of their own: settings, teams, studios, keys, goods, the caller's own items.
   [
     /^\w+ \/api\/(users|organisations|estates|photos|calendar\/(years|days)|case-categories|deadline-policies|response-policies|patrols\/(teams|plans|runs)|mediation\/(studios|bookings)|care\/campaigns|volunteers\/teams|points\/(goods|redemptions)|services\/(categories|items)|activities\/sessions|integration\/(webhooks|webhook-deliveries|api-keys)|imports\/register|hotline\/work-orders|privacy\/retention|stats\/reports|property-scores\/(companies|cards))\/\{/,
@@ -98,4 +110,9 @@ export const RECORDS: Record<RecordKind, { table: string; path: string; where?: 
     path: '(select c.path from area_nodes c where c.id = community_id)',
     where: `user_id <> all ${OWN}`,
   },
+  // A topic lies at its building (under a grid) or, estate-wide, at its community; a meeting always at its
+  // community; a vote at the building whose owners vote or at the community for the whole estate.
+  topic: { table: 'delib_topics', path: 'location_path' },
+  meeting: { table: 'delib_meetings', path: 'location_path' },
+  vote: { table: 'delib_votes', path: 'location_path' },
 };
