@@ -168,8 +168,10 @@ describe('indicator rollups', () => {
         .where('id', '=', topic.id)
         .executeTakeFirstOrThrow();
       moments.push([row.concluded_at !== null, row.closed_at !== null]);
-      expect(await mismatches(), payload.action).toEqual([]);
+      // A recount is slow on the server: after the send-back and at the end.
+      if (payload.action === 'send_back') expect(await mismatches(), payload.action).toEqual([]);
     }
+    expect(await mismatches()).toEqual([]);
     // The conclusion goes with a send-back and comes again with the next one; closing stamps the end.
     expect(moments).toEqual([
       [false, false],
