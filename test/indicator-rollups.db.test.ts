@@ -45,6 +45,12 @@ const RECOUNT = sql`
     union all select v.street_id, f.grid_id, f.location_path, '', v.due_date, case when v.on_time then 'care_on_time' else 'care_late' end, 0
       from care_visits v join care_files f on f.id = v.file_id
     union all select street_id, grid_id, location_path, '', next_due_date, 'care_due_open', 0 from care_files where status = 'active'
+    union all select street_id, coalesce(building_id, community_id), location_path, '', (created_at at time zone z.tz)::date, 'topics_proposed', 0
+      from delib_topics, z
+    union all select street_id, coalesce(building_id, community_id), location_path, '', (concluded_at at time zone z.tz)::date, 'topics_concluded', 0
+      from delib_topics, z where concluded_at is not null
+    union all select street_id, coalesce(building_id, community_id), location_path, '', (closed_at at time zone z.tz)::date, 'topics_closed', 0
+      from delib_topics, z where closed_at is not null
   ),
   counted as (select street_id, node_id, node_path, breakdown, day, measure, bucket, count(*)::bigint as value from facts group by 1, 2, 3, 4, 5, 6, 7),
   money as (
@@ -85,7 +91,17 @@ const measures = async () =>
 describe('indicator rollups', () => {
   it('hold every module of the demo street, equal to a recount from the source rows', async () => {
     const seen = new Set((await measures()).filter((m) => m.n > 0).map((m) => m.measure));
-    for (const measure of ['hazards_found', 'complaints', 'handling_days', 'verdicts', 'volunteer_minutes', 'care_on_time']) {
+    for (const measure of [
+      'hazards_found',
+      'complaints',
+      'handling_days',
+      'verdicts',
+      'volunteer_minutes',
+      'care_on_time',
+      'topics_proposed',
+      'topics_concluded',
+      'topics_closed',
+    ]) {
       expect(seen, measure).toContain(measure);
     }
     expect(await mismatches()).toEqual([]);
@@ -116,6 +132,56 @@ describe('indicator rollups', () => {
       expect(response.statusCode, response.body).toBe(200);
     }
     expect(await mismatches()).toEqual([]);
+  });
+
+  it('move in the transaction of a topic walked through the five steps, sent back once, through the API', async () => {
+    const secretary = await h.login('secretary');
+    const topic = await h.database.db
+      .selectFrom('delib_topics as t')
+      .innerJoin('area_nodes as c', 'c.id', 't.community_id')
+      .select(['t.id'])
+      .where('c.code', '=', 'C01')
+      .where('t.step', '=', 'proposed')
+      .orderBy('t.created_at')
+      .executeTakeFirstOrThrow();
+    const steps = [
+      { action: 'discuss' },
+      { action: 'conclude', conclusion: '加装雨棚' },
+      { action: 'send_back', reason: '费用需再议' },
+      { action: 'conclude', conclusion: '加装雨棚，维修资金列支' },
+      { action: 'act', actionPlan: '物业施工', actionParty: '物业公司' },
+      { action: 'complete' },
+      { action: 'close' },
+    ];
+    const moments = [];
+    for (const payload of steps) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: `/api/deliberation/topics/${topic.id}/step`,
+        headers: { cookie: secretary },
+        payload,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const row = await h.database.db
+        .selectFrom('delib_topics')
+        .select(['concluded_at', 'closed_at'])
+        .where('id', '=', topic.id)
+        .executeTakeFirstOrThrow();
+      moments.push([row.concluded_at !== null, row.closed_at !== null]);
+      // A recount is slow on the server: after the send-back and at the end.
+      if (payload.action === 'send_back') expect(await mismatches(), payload.action).toEqual([]);
+    }
+    expect(await mismatches()).toEqual([]);
+    // The conclusion goes with a send-back and comes again with the next one; closing stamps the end.
+    expect(moments).toEqual([
+      [false, false],
+      [true, false],
+      [false, false],
+      [true, false],
+      [true, false],
+      [true, false],
+      [true, true],
+    ]);
   });
 
   it('a rebuild from the source rows changes nothing, and brings back what was lost', async () => {

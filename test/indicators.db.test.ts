@@ -6,7 +6,8 @@ import { type Harness, startHarness } from './harness.ts';
 /**
  * Every indicator of the dashboard for one community and one month of the tiny demo street, each
  * against a count made straight from the source rows in SQL (never the rollups), plus a dispute and
- * its paid instalment added here (the tiny street has no mediation history).
+ * its paid instalment added here (the tiny street has no mediation history) and a topic deliberated
+ * and resolved within the month.
  */
 let h: Harness;
 let community: { id: string; path: string; street_id: string };
@@ -53,6 +54,13 @@ beforeAll(async () => {
     values (${community.street_id}, ${dispute.id}, 1, '楼上漏水', '["赔偿"]'::jsonb, ${user.id}) returning id`);
   await sql`insert into dispute_instalments (street_id, agreement_id, dispute_id, seq, due_date, amount_fen, what, status, paid_fen)
     values (${community.street_id}, ${agreement.id}, ${dispute.id}, 1, ${month.to}, 123450, '赔偿', 'paid', 123450)`.execute(db);
+  // A topic of the community walked through all five steps within the month, written as an import
+  // would (at its last step, no moments given: the trigger of migration 0019 takes them from updated_at).
+  await sql`insert into delib_topics (street_id, number, estate_id, community_id, location_path, title, description, search_text,
+      step, proposed_via, proposer_user_id, created_at, updated_at)
+    select ${community.street_id}, 'YT-TEST-0001', e.id, ${community.id}, ${community.path}, '加装电动车充电桩', '小区内电动车无处充电',
+      '', 'closed', 'grid_worker', ${user.id}, ${opened}, ${new Date(opened.getTime() + 5 * 86_400_000)}
+    from estates e where e.community_id = ${community.id} order by e.name limit 1`.execute(db);
 
   const leader = await h.login('leader');
   const response = await h.app.inject({
@@ -115,7 +123,10 @@ async function direct() {
     (select count(*)::int from care_visits v join care_files f on f.id = v.file_id where f.community_id = ${c}
       and v.due_date between ${month.from}::date and ${month.to}::date) as care_made,
     (select count(*)::int from care_files f where f.community_id = ${c} and f.status = 'active'
-      and f.next_due_date between ${month.from}::date and ${month.to}::date and f.next_due_date < (now() at time zone ${z})::date) as care_missed`);
+      and f.next_due_date between ${month.from}::date and ${month.to}::date and f.next_due_date < (now() at time zone ${z})::date) as care_missed,
+    (select count(*)::int from delib_topics t where t.location_path like ${`${community.path}%`} and ${inMonth('t.created_at')}) as topics_proposed,
+    (select count(*)::int from delib_topics t where t.location_path like ${`${community.path}%`} and ${inMonth('t.concluded_at')}) as topics_concluded,
+    (select count(*)::int from delib_topics t where t.location_path like ${`${community.path}%`} and ${inMonth('t.closed_at')}) as topics_closed`);
 }
 
 /** Working days after receipt up to resolution, of the cases whose resolution fell in the month, counted by walking the calendar. */
@@ -164,6 +175,9 @@ describe('every indicator of a community and a month equals a direct count', () 
       amount_recovered: (d.recovered_fen as number) / 100,
       volunteer_hours: (d.volunteer_minutes as number) / 60,
       volunteer_participants: d.volunteer_services as number,
+      topics_proposed: d.topics_proposed as number,
+      topics_deliberated: d.topics_concluded as number,
+      topics_resolved: d.topics_closed as number,
       care_visit_coverage: ratio(d.care_made as number, (d.care_made as number) + (d.care_missed as number)),
       complaints_per_1000_households:
         (d.households as number) === 0
@@ -175,6 +189,7 @@ describe('every indicator of a community and a month equals a direct count', () 
       else expect(indicatorNamed(code)?.value, code).toBeCloseTo(value, 9);
     }
     expect(indicatorNamed('amount_recovered')?.value).toBeCloseTo(1234.5);
+    expect(d.topics_closed, 'the month has a topic resolved').toBeGreaterThan(0);
   });
 
   it('handling time: the mean and the 90th percentile of the working days', async () => {

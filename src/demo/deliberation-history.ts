@@ -314,6 +314,8 @@ export function planDeliberationHistory(input: {
       version: 1,
       created_at: t.proposedAt,
       updated_at: t.proposedAt,
+      concluded_at: null,
+      closed_at: null,
     };
     out.topics.push(row);
     event('delib_topic', id, 'delib.topic_proposed', t.proposedAt, proposer.id, {
@@ -334,6 +336,9 @@ export function planDeliberationHistory(input: {
       steps.push({ step, at, action });
       row.step = step;
       row.updated_at = at;
+      // The moments the statistics count on (migration 0019), as the step moves would stamp them.
+      if (step === 'concluded') row.concluded_at = at;
+      if (step === 'closed') row.closed_at = at;
       row.version = (row.version as number) + 1;
       event('delib_topic', id, action === 'agenda' ? 'delib.topic_on_agenda' : 'delib.topic_step', at, secretary.id, {
         action,

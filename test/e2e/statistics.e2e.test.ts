@@ -68,6 +68,15 @@ describe.each(LOCALES)('statistics in %s', (locale) => {
       .poll(() => receivedCard.locator('.fq-stats-kpi-value').textContent())
       .toBe(new Intl.NumberFormat(locale).format(received));
     await page.getByTestId('kpi-p90_handling_days').locator('.fq-stats-kpi-value').waitFor();
+    // Resident deliberation has its own group of figures, with the street's own count.
+    const deliberated = expected.indicators.find((i) => i.code === 'topics_deliberated')?.value ?? 0;
+    const deliberation = page.getByRole('heading', { name: t('stats.groups.deliberation') });
+    await deliberation.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => page.getByTestId('kpi-topics_deliberated').locator('.fq-stats-kpi-value').textContent())
+      .toBe(new Intl.NumberFormat(locale).format(deliberated));
+    await still(session, 'desk-statistics-deliberation', true);
+    await page.evaluate(() => window.scrollTo(0, 0));
     // Each indicator's definition is its tooltip.
     await page.getByTestId('kpi-response_rate').locator('.fq-stats-name').hover();
     await page.getByText(zh ? /首次联系时限内联系了诉求人/ : /first call came within the contact limit/).waitFor();

@@ -51,6 +51,9 @@ export interface DelibTopicsTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Defaulted;
   updated_at: Defaulted;
+  /** When it reached its conclusion and when it was closed; stamped by migration 0019's trigger as the step moves. */
+  concluded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface DelibSupportsTable {

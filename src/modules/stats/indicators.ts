@@ -8,7 +8,7 @@
  */
 
 export type Unit = 'count' | 'rate' | 'working_days' | 'hours' | 'yuan' | 'per_1000_households';
-export type Group = 'hotline' | 'cases' | 'hazards' | 'disputes' | 'volunteers' | 'care';
+export type Group = 'hotline' | 'cases' | 'hazards' | 'disputes' | 'volunteers' | 'care' | 'deliberation';
 
 /** How the figure is made from the sums of its sources (a source name, or several added). */
 export type Formula =
@@ -366,6 +366,42 @@ export const INDICATORS: readonly Indicator[] = [
         [S('care_on_time'), S('care_late'), S('care_missed')],
       ],
     },
+  },
+  {
+    code: 'topics_proposed',
+    group: 'deliberation',
+    name: { zh: '居民提出议题', en: 'Topics proposed' },
+    definition: {
+      zh: '期内居民或网格员提出（含由案件转来）的协商议题数，之后被合并或不予采纳的也计入。按提出日计，记在议题所涉楼栋（全小区议题记在社区）。',
+      en: 'Deliberation topics proposed in the period by residents or grid workers (or raised from a case), those later merged or declined included. On the day proposed, at the building concerned (the community for an estate-wide topic).',
+    },
+    unit: 'count',
+    higherIsBetter: null,
+    formula: { sum: [S('topics_proposed')] },
+  },
+  {
+    code: 'topics_deliberated',
+    group: 'deliberation',
+    name: { zh: '协商议题', en: 'Topics deliberated' },
+    definition: {
+      zh: '期内经议事协商形成结论（五步法第三步）的议题数，按形成结论日计；之后因业主表决未通过而不予实施的仍计入，退回重议的待再次形成结论时按新日期计。',
+      en: "Topics that reached a conclusion by deliberation in the period (the third of the five steps), on the day concluded; those later declined (an owners' vote that failed) still count, and one sent back for more discussion counts on the day it is concluded again.",
+    },
+    unit: 'count',
+    higherIsBetter: true,
+    formula: { sum: [S('topics_concluded')] },
+  },
+  {
+    code: 'topics_resolved',
+    group: 'deliberation',
+    name: { zh: '办结议题', en: 'Topics resolved' },
+    definition: {
+      zh: '期内经实施、居民评议后办结（五步法走完）的议题数。按办结日计。',
+      en: 'Topics closed in the period after the work was done and residents evaluated it (all five steps walked). On the day closed.',
+    },
+    unit: 'count',
+    higherIsBetter: true,
+    formula: { sum: [S('topics_closed')] },
   },
 ];
 

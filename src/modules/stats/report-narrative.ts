@@ -45,6 +45,9 @@ export function narrative(input: NarrativeInput, lang: Lang): string[] {
       `In ${input.month}, ${input.nodeName} received ${count('received')} cases${countChange(f('received').value, f('received').previous, lang)} and handled ${count('handled')}. On-time rate ${rate('on_time_rate')}; response rate ${rate('response_rate')}, resolution rate ${rate('resolution_rate')}, satisfaction rate ${rate('satisfaction_rate')}.`,
       `Hazards found: ${count('hazards_found')}, rectification rate ${rate('rectification_rate')}. Disputes received: ${count('disputes_received')}, mediation success rate ${rate('mediation_success_rate')}. Volunteer hours: ${fixed1(count('volunteer_hours'))}; care-visit coverage ${rate('care_visit_coverage')}.`,
     );
+    lines.push(
+      `Resident deliberation: ${count('topics_proposed')} topics proposed, ${count('topics_deliberated')} deliberated to a conclusion, ${count('topics_resolved')} resolved.`,
+    );
     if (input.topCategory) lines.push(`Most cases were about ${input.topCategory.name} (${input.topCategory.received}).`);
     if (input.weakestChild)
       lines.push(`Lowest on-time rate: ${input.weakestChild.name} (${pct(input.weakestChild.onTimeRate)}).`);
@@ -52,6 +55,9 @@ export function narrative(input: NarrativeInput, lang: Lang): string[] {
     lines.push(
       `${input.month}，${input.nodeName}受理案件${count('received')}件${countChange(f('received').value, f('received').previous, lang)}，办结${count('handled')}件。按期办结率${rate('on_time_rate')}；响应率${rate('response_rate')}，解决率${rate('resolution_rate')}，满意率${rate('satisfaction_rate')}。`,
       `发现隐患${count('hazards_found')}处，整改率${rate('rectification_rate')}。受理矛盾纠纷${count('disputes_received')}件，调解成功率${rate('mediation_success_rate')}。志愿服务${fixed1(count('volunteer_hours'))}小时；关爱走访覆盖率${rate('care_visit_coverage')}。`,
+    );
+    lines.push(
+      `居民议事协商：提出议题${count('topics_proposed')}个，协商形成结论${count('topics_deliberated')}个，办结${count('topics_resolved')}个。`,
     );
     if (input.topCategory) lines.push(`案件最多的类别是"${input.topCategory.name}"（${input.topCategory.received}件）。`);
     if (input.weakestChild)
