@@ -76,7 +76,7 @@ describe.each(LOCALES)('statistics in %s', (locale) => {
       .poll(() => page.getByTestId('kpi-topics_deliberated').locator('.fq-stats-kpi-value').textContent())
       .toBe(new Intl.NumberFormat(locale).format(deliberated));
     await still(session, 'desk-statistics-deliberation', true);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     // Each indicator's definition is its tooltip.
     await page.getByTestId('kpi-response_rate').locator('.fq-stats-name').hover();
     await page.getByText(zh ? /首次联系时限内联系了诉求人/ : /first call came within the contact limit/).waitFor();
