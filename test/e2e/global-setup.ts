@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { startServer } from './server.ts';
 
@@ -9,6 +10,8 @@ declare module 'vitest' {
 
 /** One server for every browser flow: they use different accounts and cases, so they may run side by side. */
 export default async function setup(project: TestProject) {
+  // The flows drive the built pages: build them first when their sources are newer than the build.
+  execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { stdio: 'inherit' });
   const server = await startServer();
   project.provide('baseUrl', server.baseUrl);
   return () => server.stop();
