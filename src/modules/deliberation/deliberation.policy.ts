@@ -1,9 +1,10 @@
 /**
  * Who may see and do what in deliberation. Staff read and steer topics, meetings and votes under
  * the nodes where they hold deliberation.read/manage (a grid worker: the topics of their grid's
- * buildings; community staff: everything of their community). Residents see the topics, votes
- * and meetings of their own estate, propose and support there, vote for their household and rate
- * finished work. Anyone reads the public page of an estate, without a name on it. Pure.
+ * buildings; community staff: everything of their community). Residents see the topics and votes
+ * of their own estate, propose and support there, vote for their household and rate finished work;
+ * meetings reach them through the resolutions on the public page of their estate, which anyone
+ * reads without a name on it. Pure.
  */
 import { type Actor, can, canAnywhere, scopePathsFor } from '../access/access.policy.ts';
 
