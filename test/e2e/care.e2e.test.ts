@@ -81,11 +81,21 @@ async function residentWithoutFile(locale: Locale): Promise<Resident> {
 async function pick(page: Page, label: string, option: string, typed?: string) {
   // A required field's label carries antd's mark: "* Groups".
   const name = new RegExp(`^(\\* )?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await page.getByRole('dialog').getByRole('combobox', { name }).click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  const combobox = page.getByRole('dialog').getByRole('combobox', { name });
+  const select = page
+    .getByRole('dialog')
+    .locator('.ant-select')
+    .filter({ has: page.getByRole('combobox', { name }) });
+  // Under load a click can land while the list is still opening: choose again until the field shows the option.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await combobox.click();
+    if (typed) await page.keyboard.type(typed);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    if ((await select.textContent())?.includes(option)) return;
+  }
+  throw new Error(`${label}: ${option} was not chosen`);
 }
 
 async function phoneShot(session: Session, name: string) {
